@@ -1,0 +1,2 @@
+import Groth16
+print("settlement-bench")

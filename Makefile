@@ -1,0 +1,50 @@
+# zkSettlement agent. On a fresh machine: `make run` starts the agent, `make test` runs the tests.
+SHELL := /bin/bash
+SWIFT ?= swift
+# Tests run optimised (debug-mode BN254 arithmetic is ~30x slower) but with @testable access.
+TEST_FLAGS := -c release -Xswiftc -enable-testing
+TEST_SCRATCH := .build-test
+BIN := .build/release
+DATA ?= data
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
+PEERS := ../shared/peers
+
+.PHONY: deps build test bench run clean python
+
+## deps: install the Debian packages the build links against, when missing
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+	    echo "error: need$$missing; run as root: apt-get install -y$$missing" >&2; exit 1; fi; \
+	  $$SUDO apt-get install -y $$missing >/dev/null 2>&1 || { $$SUDO apt-get update >/dev/null && $$SUDO apt-get install -y $$missing; } || \
+	    { echo "error: could not install$$missing with apt-get; install them by hand" >&2; exit 1; }; \
+	fi
+
+## build: release build of settlement-agent and settlement-bench
+build: deps
+	$(SWIFT) build -c release --product settlement-agent
+	$(SWIFT) build -c release --product settlement-bench
+
+## python: the virtualenv with py_ecc, the EVM and the speed peers (used by tests and benchmarks)
+python:
+	@$(PEERS)/install.sh >/dev/null
+
+## test: every test, optimised, with py_ecc available as an independent oracle
+test: deps python
+	$(SWIFT) build $(TEST_FLAGS) --scratch-path $(TEST_SCRATCH) --build-tests
+	SETTLEMENT_PYTHON="$$($(PEERS)/install.sh)" $(SWIFT) test $(TEST_FLAGS) --scratch-path $(TEST_SCRATCH) --skip-build
+
+## bench: the benchmark suites beside the peers (mcl, arkworks), ratios printed as a table
+bench: build python
+	PY="$$($(PEERS)/install.sh)" BIN=$(BIN) PEERS=$(PEERS) python3 Benchmarks/run.py
+
+## run: build, make keys once (data/keys), then serve on $(HOST):$(PORT) with data/agent.sqlite
+run: build
+	$(BIN)/settlement-agent --help
+
+clean:
+	rm -rf .build $(TEST_SCRATCH)

@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+// zkSettlement: a zero-knowledge settlement agent. See doc/ARCHITECTURE.md for the layering:
+// SettlementAgent -> Traces -> Circuits -> Groth16 -> (CGMP, CSodium, CFieldKernels).
+import PackageDescription
+
+let package = Package(
+    name: "zk-settlement",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "settlement-agent", targets: ["SettlementAgent"]),
+        .executable(name: "settlement-bench", targets: ["SettlementBench"]),
+        .library(name: "Groth16", targets: ["Groth16"]),
+        .library(name: "Circuits", targets: ["Circuits"]),
+        .library(name: "Traces", targets: ["Traces"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // System libraries: GMP (big-integer engine and test oracle) and libsodium (CSPRNG, hashes).
+        .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
+        .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium"),
+        // Montgomery multiplication kernels on unsigned __int128, inlined into Swift.
+        .target(name: "CFieldKernels", path: "Sources/CFieldKernels"),
+
+        .target(name: "Groth16", dependencies: ["CGMP", "CSodium", "CFieldKernels"]),
+        .target(name: "Circuits", dependencies: ["Groth16"]),
+        .target(name: "Traces", dependencies: ["Circuits", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(
+            name: "SettlementAgent",
+            dependencies: [
+                "Traces",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "SettlementBench",
+            dependencies: ["Groth16", "Circuits", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/SettlementBench"
+        ),
+
+        // Seeded PRNG and the loader of ../shared/vectors, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "Groth16Tests", dependencies: ["Groth16", "TestSupport"]),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "TestSupport"]),
+        .testTarget(name: "SettlementAgentTests", dependencies: ["SettlementAgent", "TestSupport"]),
+    ]
+)
