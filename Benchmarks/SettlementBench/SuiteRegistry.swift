@@ -1,0 +1,5 @@
+/// Every suite `settlement-bench` knows. Each lives in its own file under Suites/.
+enum SuiteRegistry {
+    static let all: [any BenchmarkSuite.Type] = [
+    ]
+}

@@ -1,2 +1,0 @@
-import Groth16
-print("settlement-bench")
