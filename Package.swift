@@ -26,7 +26,7 @@ let package = Package(
 
         .target(name: "Groth16", dependencies: ["CGMP", "CSodium", "CFieldKernels"]),
         .target(name: "Circuits", dependencies: ["Groth16"]),
-        .target(name: "Traces", dependencies: ["Circuits", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Traces", dependencies: ["Circuits", "Groth16", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "SettlementAgent",
             dependencies: [
@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "Groth16Tests", dependencies: ["Groth16", "TestSupport"]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"]),
-        .testTarget(name: "TracesTests", dependencies: ["Traces", "TestSupport"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "Groth16", "TestSupport"]),
         .testTarget(name: "SettlementAgentTests", dependencies: ["SettlementAgent", "TestSupport"]),
     ]
 )

@@ -1,0 +1,54 @@
+import Groth16
+/// A 20-byte account address (Ethereum style), written as "0x" + 40 hex digits. Upper- and
+/// lower-case digits are accepted; the canonical form is lower case.
+public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The 20 bytes, big-endian.
+    public let bytes: [UInt8]
+
+    /// Wraps 20 bytes. Precondition: exactly 20.
+    public init(bytes: [UInt8]) {
+        precondition(bytes.count == 20, "an address has 20 bytes")
+        self.bytes = bytes
+    }
+
+    /// Parses "0x" + 40 hex digits; `field` names the value in the error.
+    public init(hex text: String, field: String = "address") throws {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 42, utf8[0] == UInt8(ascii: "0"), utf8[1] == UInt8(ascii: "x") else {
+            throw TraceError.malformed(field: field, reason: "expected 0x followed by 40 hex digits")
+        }
+        var out = [UInt8](repeating: 0, count: 20)
+        for i in 0..<20 {
+            guard let hi = Self.nibble(utf8[2 + 2 * i]), let lo = Self.nibble(utf8[3 + 2 * i]) else {
+                throw TraceError.malformed(field: field, reason: "expected 0x followed by 40 hex digits")
+            }
+            out[i] = hi << 4 | lo
+        }
+        bytes = out
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// "0x" + 40 lower-case hex digits.
+    public var description: String {
+        let digits: [Character] = Array("0123456789abcdef")
+        var s = "0x"
+        for b in bytes {
+            s.append(digits[Int(b >> 4)])
+            s.append(digits[Int(b & 15)])
+        }
+        return s
+    }
+
+    /// The address as a field element (a 160-bit integer, always below r).
+    public var fieldElement: Fr { Fr(reducingBigEndian: bytes) }
+
+    public static func < (a: Address, b: Address) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+}

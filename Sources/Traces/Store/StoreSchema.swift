@@ -1,0 +1,78 @@
+import GRDB
+
+/// The database schema as migrations. A shipped migration is never edited: change the schema
+/// by appending a new one.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-accounts-traces-settlements") { db in
+            // Integers wider than SQLite's signed 64 bits are decimal TEXT; nonces are
+            // 20-digit zero-padded TEXT so that text order is numeric order.
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    user TEXT PRIMARY KEY NOT NULL,
+                    signer_ax TEXT NOT NULL,
+                    signer_ay TEXT NOT NULL,
+                    signer_key_hash TEXT NOT NULL,
+                    balance TEXT NOT NULL,
+                    nonce TEXT NOT NULL,
+                    accepted_nonce TEXT NOT NULL,
+                    reserved TEXT NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE TABLE settlement (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    status TEXT NOT NULL CHECK (status IN ('queued','proving','proved','failed','submitted','confirmed')),
+                    traces_per_transition INTEGER NOT NULL,
+                    error TEXT,
+                    tx_hash TEXT,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE TABLE transition (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    user TEXT NOT NULL REFERENCES account(user),
+                    position INTEGER NOT NULL,
+                    init_balance TEXT NOT NULL,
+                    final_balance TEXT NOT NULL,
+                    init_nonce TEXT NOT NULL,
+                    final_nonce TEXT NOT NULL,
+                    trace_count INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('queued','proving','proved','failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    error TEXT,
+                    timings TEXT,
+                    UNIQUE (settlement_id, position)
+                );
+                CREATE INDEX transition_status ON transition(status, id);
+                CREATE INDEX transition_user ON transition(user, final_nonce);
+                CREATE TABLE trace (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user TEXT NOT NULL REFERENCES account(user),
+                    provider TEXT NOT NULL,
+                    nonce TEXT NOT NULL,
+                    fee TEXT NOT NULL,
+                    request_hash TEXT NOT NULL,
+                    r8x TEXT NOT NULL,
+                    r8y TEXT NOT NULL,
+                    s TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending','batched','settled','rejected')),
+                    reason TEXT,
+                    transition_id INTEGER REFERENCES transition(id),
+                    received_at REAL NOT NULL,
+                    UNIQUE (user, nonce)
+                );
+                CREATE INDEX trace_status ON trace(status, user, nonce);
+                CREATE INDEX trace_transition ON trace(transition_id);
+                CREATE TABLE proof (
+                    transition_id INTEGER PRIMARY KEY NOT NULL REFERENCES transition(id),
+                    proof_json TEXT NOT NULL,
+                    public_json TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}
