@@ -2,7 +2,7 @@ import Foundation
 
 /// The Python interpreter with py_ecc, pyrevm and vyper that `make test` provides through
 /// `SETTLEMENT_PYTHON` (the peers' virtualenv), for independent cross-checks.
-public enum ProcessInfoPython {
+public enum OraclePython {
     /// The interpreter path, or nil when the environment does not provide one.
     public static var path: String? {
         guard let p = ProcessInfo.processInfo.environment["SETTLEMENT_PYTHON"], FileManager.default.isExecutableFile(atPath: p) else {
