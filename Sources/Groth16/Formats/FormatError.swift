@@ -55,9 +55,9 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
         /// The file's prime is not the BN254 prime it must be.
         case wrongPrime(expected: String, found: String)
         /// A scalar (wire value, coefficient, public signal) is not a canonical field element.
-        case invalidScalar(what: String, index: Int, FieldError)
+        case invalidScalar(what: String, index: Int?, FieldError)
         /// A point is malformed, not on its curve or not in the prime-order subgroup.
-        case invalidPoint(what: String, index: Int, CurveError)
+        case invalidPoint(what: String, index: Int?, CurveError)
         /// A value contradicts the format or another value of the file.
         case invalidValue(what: String, reason: String)
         /// A JSON document does not have the expected shape; `path` locates the value.
@@ -104,9 +104,9 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
         case let .wrongPrime(expected, found):
             return "\(place): prime \(found), expected \(expected)"
         case let .invalidScalar(what, index, error):
-            return "\(place): \(what) \(index): \(error)"
+            return "\(place): \(what)\(index.map { " \($0)" } ?? ""): \(error)"
         case let .invalidPoint(what, index, error):
-            return "\(place): \(what) \(index): \(error)"
+            return "\(place): \(what)\(index.map { " \($0)" } ?? ""): \(error)"
         case let .invalidValue(what, reason):
             return "\(place): \(what): \(reason)"
         case let .json(path, reason):

@@ -62,14 +62,14 @@ extension ByteReader {
     mutating func g1(_ what: String) throws -> G1Affine {
         let p = try take(LEM.g1Size)
         do { return try LEM.g1(p.baseAddress!) } catch let e as CurveError {
-            throw error(.invalidPoint(what: what, index: 0, e))
+            throw error(.invalidPoint(what: what, index: nil, e))
         }
     }
 
     mutating func g2(_ what: String) throws -> G2Affine {
         let p = try take(LEM.g2Size)
         do { return try LEM.g2(p.baseAddress!) } catch let e as CurveError {
-            throw error(.invalidPoint(what: what, index: 0, e))
+            throw error(.invalidPoint(what: what, index: nil, e))
         }
     }
 
