@@ -73,17 +73,20 @@ extension ByteReader {
         }
     }
 
-    /// `count` G1 points, decoded and checked in parallel.
-    mutating func g1Array(count: Int, what: String) throws -> [G1Affine] {
+    /// `count` G1 points, decoded and checked in parallel; errors count indices from `firstIndex`.
+    mutating func g1Array(count: Int, what: String, firstIndex: Int = 0) throws -> [G1Affine] {
         let region = try take(count: count, stride: LEM.g1Size)
         return try decodeRecords(region, count: count, stride: LEM.g1Size, placeholder: .infinity,
-                                 minimumChunk: 4096, what: what) { p, _ in try LEM.g1(p) }
+                                 minimumChunk: 4096, what: what, firstIndex: firstIndex) { p, _ in try LEM.g1(p) }
     }
 
     /// `count` G2 points, decoded and checked (including the subgroup check) in parallel.
-    mutating func g2Array(count: Int, what: String) throws -> [G2Affine] {
+    mutating func g2Array(count: Int, what: String, firstIndex: Int = 0) throws -> [G2Affine] {
         let region = try take(count: count, stride: LEM.g2Size)
         return try decodeRecords(region, count: count, stride: LEM.g2Size, placeholder: .infinity,
-                                 minimumChunk: 64, what: what) { p, _ in try LEM.g2(p) }
+                                 minimumChunk: 64, what: what, firstIndex: firstIndex) { p, _ in try LEM.g2(p) }
     }
+
+    /// Skips `count` records of `stride` bytes.
+    mutating func skip(count: Int, stride: Int) throws { _ = try take(count: count, stride: stride) }
 }

@@ -123,90 +123,27 @@ public struct PowersOfTauFile: SnarkJSBinaryFile, Equatable, Sendable {
         self.sectionOrder = sectionOrder
     }
 
-    static let lagrangeSections: [UInt32] = [12, 13, 14, 15]
-
     public init(fileBytes bytes: UnsafeRawBufferPointer) throws {
-        let container = try BinaryContainer(bytes, file: .ptau, allowed: Set(Array(1...7) + Self.lagrangeSections))
-        sectionOrder = container.order
-
-        var header = try container.reader(1)
-        try header.primeHeader(of: FpParameters.self)
-        power = try header.count32()
-        ceremonyPower = try header.count32()
-        try header.expectEnd()
-        guard power <= ceremonyPower, ceremonyPower <= Self.maximumPower else {
-            throw header.error(.invalidValue(what: "power", reason: "power \(power) and ceremony power \(ceremonyPower) "
-                                             + "must satisfy power <= ceremonyPower <= \(Self.maximumPower)"))
-        }
-        let n = 1 << power
-        tauG1 = try Self.g1Section(container, 2, count: 2 * n - 1, what: "tauG1 point")
-        tauG2 = try Self.g2Section(container, 3, count: n, what: "tauG2 point")
-        alphaTauG1 = try Self.g1Section(container, 4, count: n, what: "alphaTauG1 point")
-        betaTauG1 = try Self.g1Section(container, 5, count: n, what: "betaTauG1 point")
-        betaG2 = try Self.g2Section(container, 6, count: 1, what: "betaG2 point")[0]
-        var contributionReader = try container.reader(7)
-        contributions = try Self.readContributions(&contributionReader)
-
-        let prepared = Self.lagrangeSections.filter(container.contains)
-        if prepared.isEmpty {
-            lagrange = nil
-        } else {
-            if let missing = Self.lagrangeSections.first(where: { !container.contains($0) }) {
-                throw FormatError(file: .ptau, section: missing, .missingSection)
-            }
-            let levels = PowersOfTauLagrangeBases.count(throughLevel: power)
-            lagrange = PowersOfTauLagrangeBases(
-                tauG1: try Self.g1Section(container, 12, count: PowersOfTauLagrangeBases.count(throughLevel: power + 1),
-                                          what: "Lagrange tauG1 point"),
-                tauG2: try Self.g2Section(container, 13, count: levels, what: "Lagrange tauG2 point"),
-                alphaTauG1: try Self.g1Section(container, 14, count: levels, what: "Lagrange alphaTauG1 point"),
-                betaTauG1: try Self.g1Section(container, 15, count: levels, what: "Lagrange betaTauG1 point"))
-        }
+        try self.init(PowersOfTauLayout(bytes), bytes)
     }
 
-    private static func g1Section(_ container: BinaryContainer, _ id: UInt32, count: Int, what: String) throws -> [G1Affine] {
-        var reader = try container.reader(id)
-        try reader.expectSize(count * LEM.g1Size)
-        return try reader.g1Array(count: count, what: what)
-    }
-
-    private static func g2Section(_ container: BinaryContainer, _ id: UInt32, count: Int, what: String) throws -> [G2Affine] {
-        var reader = try container.reader(id)
-        try reader.expectSize(count * LEM.g2Size)
-        return try reader.g2Array(count: count, what: what)
-    }
-
-    private static func readContributions(_ reader: inout ByteReader) throws -> [PowersOfTauContribution] {
-        let count = try reader.count32()
-        var result: [PowersOfTauContribution] = []
-        // A contribution takes at least 1504 bytes: bound the reservation by the data.
-        result.reserveCapacity(min(count, reader.remaining / 1504))
-        for i in 0..<count {
-            let what = "contribution \(i)"
-            let tauG1 = try reader.g1("\(what) tauG1")
-            let tauG2 = try reader.g2("\(what) tauG2")
-            let alphaG1 = try reader.g1("\(what) alphaG1")
-            let betaG1 = try reader.g1("\(what) betaG1")
-            let betaG2 = try reader.g2("\(what) betaG2")
-            let tauS = try reader.g1("\(what) key tau g1_s"), tauSX = try reader.g1("\(what) key tau g1_sx")
-            let alphaS = try reader.g1("\(what) key alpha g1_s"), alphaSX = try reader.g1("\(what) key alpha g1_sx")
-            let betaS = try reader.g1("\(what) key beta g1_s"), betaSX = try reader.g1("\(what) key beta g1_sx")
-            let tauSPX = try reader.g2("\(what) key tau g2_spx")
-            let alphaSPX = try reader.g2("\(what) key alpha g2_spx")
-            let betaSPX = try reader.g2("\(what) key beta g2_spx")
-            let key = PowersOfTauPublicKey(tau: KnowledgeProof(g1S: tauS, g1SX: tauSX, g2SPX: tauSPX),
-                                           alpha: KnowledgeProof(g1S: alphaS, g1SX: alphaSX, g2SPX: alphaSPX),
-                                           beta: KnowledgeProof(g1S: betaS, g1SX: betaSX, g2SPX: betaSPX))
-            let partialHash = try reader.bytes(216)
-            let nextChallenge = try reader.bytes(64)
-            let kind = try reader.contributionKind()
-            let parameters = try ContributionParameters(from: &reader)
-            result.append(PowersOfTauContribution(tauG1: tauG1, tauG2: tauG2, alphaG1: alphaG1, betaG1: betaG1, betaG2: betaG2,
-                                                  publicKey: key, partialHash: partialHash, nextChallenge: nextChallenge,
-                                                  kind: kind, parameters: parameters))
-        }
-        try reader.expectEnd()
-        return result
+    /// Decodes every section of a validated layout.
+    init(_ layout: PowersOfTauLayout, _ bytes: UnsafeRawBufferPointer) throws {
+        power = layout.power
+        ceremonyPower = layout.ceremonyPower
+        sectionOrder = layout.order
+        tauG1 = try layout.allG1(.tauG1, in: bytes)
+        tauG2 = try layout.allG2(.tauG2, in: bytes)
+        alphaTauG1 = try layout.allG1(.alphaTauG1, in: bytes)
+        betaTauG1 = try layout.allG1(.betaTauG1, in: bytes)
+        betaG2 = try layout.allG2(.betaG2, in: bytes)[0]
+        contributions = try layout.contributions(in: bytes)
+        lagrange = layout.isPrepared
+            ? PowersOfTauLagrangeBases(tauG1: try layout.allG1(.lagrangeTauG1, in: bytes),
+                                       tauG2: try layout.allG2(.lagrangeTauG2, in: bytes),
+                                       alphaTauG1: try layout.allG1(.lagrangeAlphaTauG1, in: bytes),
+                                       betaTauG1: try layout.allG1(.lagrangeBetaTauG1, in: bytes))
+            : nil
     }
 
     /// A description of the first inconsistency between `power` and the arrays, or nil.
@@ -214,17 +151,14 @@ public struct PowersOfTauFile: SnarkJSBinaryFile, Equatable, Sendable {
         guard power >= 0, power <= ceremonyPower, ceremonyPower <= Self.maximumPower else {
             return "power \(power) and ceremony power \(ceremonyPower) must satisfy 0 <= power <= ceremonyPower <= \(Self.maximumPower)"
         }
-        let n = 1 << power
-        let levels = PowersOfTauLagrangeBases.count(throughLevel: power)
-        var counts = [("tauG1", tauG1.count, 2 * n - 1), ("tauG2", tauG2.count, n),
-                      ("alphaTauG1", alphaTauG1.count, n), ("betaTauG1", betaTauG1.count, n)]
+        var counts: [(PowersOfTauSection, Int)] = [(.tauG1, tauG1.count), (.tauG2, tauG2.count),
+                                                   (.alphaTauG1, alphaTauG1.count), (.betaTauG1, betaTauG1.count)]
         if let l = lagrange {
-            counts += [("Lagrange tauG1", l.tauG1.count, PowersOfTauLagrangeBases.count(throughLevel: power + 1)),
-                       ("Lagrange tauG2", l.tauG2.count, levels), ("Lagrange alphaTauG1", l.alphaTauG1.count, levels),
-                       ("Lagrange betaTauG1", l.betaTauG1.count, levels)]
+            counts += [(.lagrangeTauG1, l.tauG1.count), (.lagrangeTauG2, l.tauG2.count),
+                       (.lagrangeAlphaTauG1, l.alphaTauG1.count), (.lagrangeBetaTauG1, l.betaTauG1.count)]
         }
-        for (name, actual, expected) in counts where actual != expected {
-            return "\(name) has \(actual) points, expected \(expected)"
+        for (section, actual) in counts where actual != section.pointCount(power: power) {
+            return "\(section) has \(actual) points, expected \(section.pointCount(power: power))"
         }
         return nil
     }

@@ -4,11 +4,11 @@ extension ByteReader {
     /// Decodes `count` fixed-size records (points, coefficients) from `region` in parallel over
     /// `Parallelism.threadCount` threads. `decode` gets a pointer to a record and its index and
     /// throws `CurveError`, `FieldError` or `FormatError`; the error reported is the one at the
-    /// lowest index, wrapped into a `FormatError` naming `what`, the section and the index.
-    /// The result is allocated once; nothing is allocated per record.
+    /// lowest index, wrapped into a `FormatError` naming `what`, the section and the index
+    /// (counted from `firstIndex`). The result is allocated once; nothing is allocated per record.
     func decodeRecords<T>(
         _ region: UnsafeRawBufferPointer, count: Int, stride: Int, placeholder: T, minimumChunk: Int,
-        what: String, _ decode: (UnsafeRawPointer, Int) throws -> T
+        what: String, firstIndex: Int = 0, _ decode: (UnsafeRawPointer, Int) throws -> T
     ) throws -> [T] {
         precondition(region.count == count * stride, "region does not hold \(count) records of \(stride) bytes")
         guard count > 0 else { return [] }
@@ -28,7 +28,7 @@ extension ByteReader {
                 }
             }
         }
-        if let (index, error) = failure.first { throw wrap(error, what: what, index: index) }
+        if let (index, error) = failure.first { throw wrap(error, what: what, index: firstIndex + index) }
         return result
     }
 
