@@ -77,7 +77,7 @@ struct ByteReader {
     }
 }
 
-/// Little-endian limb loads and stores of the 32-byte field encodings.
+/// Loads the four little-endian 64-bit limbs of a 32-byte field encoding.
 enum Limbs {
     @inline(__always)
     static func load(_ p: UnsafeRawPointer) -> (UInt64, UInt64, UInt64, UInt64) {

@@ -142,13 +142,17 @@ public struct R1CSFile: SnarkJSBinaryFile, Equatable, Sendable {
 
     private func encodeConstraints(_ out: inout ByteWriter) {
         for c in r1cs.constraints {
-            for lc in [c.a, c.b, c.c] {
-                out.u32(lc.terms.count)
-                for t in lc.terms {
-                    out.u32(t.wire)
-                    out.frCanonical(t.coefficient)
-                }
-            }
+            Self.encode(c.a, to: &out)
+            Self.encode(c.b, to: &out)
+            Self.encode(c.c, to: &out)
+        }
+    }
+
+    private static func encode(_ lc: LinearCombination, to out: inout ByteWriter) {
+        out.u32(lc.terms.count)
+        for t in lc.terms {
+            out.u32(t.wire)
+            out.frCanonical(t.coefficient)
         }
     }
 }
