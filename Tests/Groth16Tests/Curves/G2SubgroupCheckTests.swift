@@ -16,16 +16,6 @@ import TestSupport
         return (w[0], w[1], w[2], w[3])
     }
 
-    /// A random point of the whole twist (almost surely outside G2).
-    static func randomTwistPoint(_ rng: inout SeededGenerator) -> G2Affine {
-        while true {
-            let x = rng.fp2()
-            if let y = (x.squared() * x + G2Parameters.b).squareRoot() {
-                return G2Affine(uncheckedX: x, y: y)
-            }
-        }
-    }
-
     func expectAgreement(_ point: G2Affine, inSubgroup expected: Bool, _ what: String) {
         #expect(point.isOnCurve, "\(what) is on the twist")
         #expect(G2Parameters.isInPrimeOrderSubgroupNaive(point) == expected, "naive check, \(what)")
@@ -61,7 +51,7 @@ import TestSupport
             let inside = g.multipliedVartime(by: rng.fr())
             expectAgreement(inside.affine, inSubgroup: true, "k G (\(i))")
             // A random twist point: outside, with overwhelming probability (the naive check decides).
-            let twist = Self.randomTwistPoint(&rng)
+            let twist = rng.twistPoint()
             expectAgreement(twist, inSubgroup: false, "random twist point (\(i))")
             // r * twist has order dividing h: in the cofactor's torsion, outside G2.
             let torsion = twist.jacobian.multipliedVartime(byLimbs: Self.limbs(Self.r))

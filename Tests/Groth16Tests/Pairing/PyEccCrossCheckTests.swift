@@ -11,7 +11,7 @@ import TestSupport
 /// both towers satisfy w^6 = ξ = 9 + u, and both untwist G2 by (x, y) -> (x w^2, y w^3). So an
 /// element Σ_{i<6} (a_i + b_i u) w^i of our tower is Σ (a_i - 9 b_i) w^i + b_i w^(i+6) there,
 /// and since both compute the full exponent (p^12 - 1) / r the pairing values are equal.
-@Suite(.enabled(if: PyEccOracle.python != nil, "SETTLEMENT_PYTHON is not set (make test sets it to a Python with py_ecc)"))
+@Suite(.enabled(if: PythonOracle.python != nil, "SETTLEMENT_PYTHON is not set (make test sets it to a Python with py_ecc)"))
 struct PyEccCrossCheckTests {
     struct Request: Encodable {
         var g1: [String]
@@ -38,7 +38,7 @@ struct PyEccCrossCheckTests {
         let q = G2Affine.generator.multipliedVartime(by: rng.fr())
         let k = rng.fr()
         let g2 = q.decimalStrings
-        let response: Response = try PyEccOracle.ask(Request(g1: [p.x.decimalString, p.y.decimalString],
+        let response: Response = try PythonOracle.ask("py_ecc_oracle.py", Request(g1: [p.x.decimalString, p.y.decimalString],
                                             g2: [g2[0], g2[1]], scalar: k.decimalString))
         #expect(Self.pyEccCoefficients(Pairing.pairing(p, q)) == response.pairing)
         let kq = q.multipliedVartime(by: k)

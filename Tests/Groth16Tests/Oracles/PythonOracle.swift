@@ -1,24 +1,23 @@
 import Foundation
 
-/// Runs Oracles/py_ecc_oracle.py with the Python named by SETTLEMENT_PYTHON: one JSON request on
-/// stdin, one JSON response on stdout.
-enum PyEccOracle {
+/// Runs an oracle script of this folder (py_ecc_oracle.py, revm_precompile_oracle.py) with the
+/// Python named by SETTLEMENT_PYTHON: one JSON request on stdin, one JSON response on stdout.
+enum PythonOracle {
     /// The interpreter, or nil when the environment does not provide one (the tests then skip).
     static let python = ProcessInfo.processInfo.environment["SETTLEMENT_PYTHON"]
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("py_ecc_oracle.py")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Sends `request` to the oracle and decodes its answer.
-    static func ask<Request: Encodable, Response: Decodable>(_ request: Request) throws -> Response {
+    /// Sends `request` to the script and decodes its answer.
+    static func ask<Request: Encodable, Response: Decodable>(_ script: String, _ request: Request) throws -> Response {
         guard let python else { throw Failure(description: "SETTLEMENT_PYTHON is not set") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path]
+        process.arguments = [directory.appendingPathComponent(script).path]
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -30,7 +29,7 @@ enum PyEccOracle {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "py_ecc oracle exited with \(process.terminationStatus): \(errorText)")
+            throw Failure(description: "\(script) exited with \(process.terminationStatus): \(errorText)")
         }
         return try JSONDecoder().decode(Response.self, from: data)
     }

@@ -1,7 +1,7 @@
 import TestSupport
 @testable import Groth16
 
-/// Seeded random elements of the tower, with edge-biased limbs.
+/// Seeded random elements of the tower (edge-biased limbs), scalars and twist points.
 extension SeededGenerator {
     mutating func fp() -> Fp {
         let w = edgyWords()
@@ -13,6 +13,16 @@ extension SeededGenerator {
     mutating func fp12() -> Fp12 { Fp12(fp6(), fp6()) }
 
     mutating func fr() -> Fr { Fr(reducingLimbs: (next(), next(), next(), next())) }
+
+    /// A random point of the whole twist E'(Fp2) (almost surely outside G2).
+    mutating func twistPoint() -> G2Affine {
+        while true {
+            let x = fp2()
+            if let y = (x.squared() * x + G2Parameters.b).squareRoot() {
+                return G2Affine(uncheckedX: x, y: y)
+            }
+        }
+    }
 }
 
 /// Little-endian 64-bit words of a non-negative big integer (for `powVartime`).
