@@ -101,4 +101,7 @@ FK_INLINE fk_limbs fk_mont_mul(fk_limbs x, fk_limbs y, fk_limbs m, uint64_t inv)
     return fk_reduce_once(r, m);
 }
 
+// The double-width kernels build on the ones above.
+#include "wide_kernels.h"
+
 #endif

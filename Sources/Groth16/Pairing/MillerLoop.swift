@@ -8,7 +8,7 @@
 
 enum MillerLoop {
     /// The digits of 6x + 2 in non-adjacent form, most significant first, without the leading 1.
-    static let digits: [Int8] = nonAdjacentFormTail(UInt128(BN254.x) * 6 + 2)
+    static let digits: [Int8] = Array(windowedNonAdjacentForm(UInt128(BN254.x) * 6 + 2, width: 2).dropFirst())
 
     /// The number of lines a prepared point holds: one per digit, one per non-zero digit, and
     /// the two Frobenius-twisted additions at the end.

@@ -10,9 +10,9 @@ import TestSupport
     static let g1 = G1Affine.generator
     static let g2 = G2Affine.generator
 
-    /// The value a signed digit sequence (most significant first, after a leading 1) encodes.
-    func value(ofTail digits: [Int8]) -> BigInteger {
-        digits.reduce(BigInteger(1)) { acc, d in acc * 2 + BigInteger(Int(d)) }
+    /// The value of signed digits, most significant first.
+    func value(of digits: [Int8]) -> BigInteger {
+        digits.reduce(BigInteger(0)) { acc, d in acc * 2 + BigInteger(Int(d)) }
     }
 
     @Test func parametersFollowFromTheSeed() {
@@ -20,13 +20,22 @@ import TestSupport
         let x2 = x * x, x3 = x2 * x, x4 = x2 * x2
         #expect(Self.p == 36 * x4 + 36 * x3 + 24 * x2 + 6 * x + 1)
         #expect(Self.r == 36 * x4 + 36 * x3 + 18 * x2 + 6 * x + 1)
-        #expect(value(ofTail: MillerLoop.digits) == 6 * x + 2)
-        #expect(value(ofTail: FinalExponentiation.xDigits) == x)
-        for digits in [MillerLoop.digits, FinalExponentiation.xDigits] {
-            #expect(digits.allSatisfy { abs($0) <= 1 })
-            #expect(zip(digits, digits.dropFirst()).allSatisfy { $0 == 0 || $1 == 0 }, "non-adjacent")
+        // The Miller loop digits follow a leading 1.
+        #expect(value(of: [1] + MillerLoop.digits) == 6 * x + 2)
+        #expect(MillerLoop.digits.allSatisfy { abs($0) <= 1 })
+        #expect(value(of: FinalExponentiation.xDigits) == x)
+        #expect(FinalExponentiation.xDigits.allSatisfy { $0 == 0 || ($0 % 2 != 0 && abs($0) < 8) })
+        #expect(FinalExponentiation.xDigits.filter { $0 != 0 }.count == 14)
+        for (digits, width) in [(MillerLoop.digits, 2), (FinalExponentiation.xDigits, 4)] {
+            for i in digits.indices where digits[i] != 0 {
+                #expect(digits[(i + 1)..<min(i + width, digits.count)].allSatisfy { $0 == 0 }, "non-adjacent")
+            }
         }
         #expect(G2Prepared(Self.g2).lines.count == MillerLoop.lineCount)
+        // Small cases of the wNAF.
+        for k in [UInt64(1), 7, 8, 255, 1000, 0x7fff_ffff_ffff_ffff] {
+            for w in 2...6 { #expect(value(of: windowedNonAdjacentForm(k, width: w)) == BigInteger(words: [k])) }
+        }
     }
 
     @Test func finalExponentiationIsPowerOfTheExponent() {
