@@ -11,15 +11,15 @@
 
 /// The coefficients a, b, c of one line of the Miller loop, independent of the G1 point at which
 /// it is evaluated: ℓ(P) = (a · yP) + (b · xP) w + c w^3.
-public struct LineCoefficients: Sendable, Equatable {
-    @usableFromInline var a: Fp2
-    @usableFromInline var b: Fp2
-    @usableFromInline var c: Fp2
+struct LineCoefficients: Sendable, Equatable {
+    var a: Fp2
+    var b: Fp2
+    var c: Fp2
 }
 
 extension Fp12 {
     /// self · ℓ(P): the sparse product with a line evaluated at `p` (13 Fp2 multiplications).
-    @inlinable @inline(__always)
+    @inline(__always)
     func mulByLine(_ line: LineCoefficients, at p: G1Affine) -> Fp12 {
         mulByLine(line.a * p.y, line.b * p.x, line.c)
     }
