@@ -130,4 +130,19 @@ FK_INLINE fk_pair fk_fp2_mul(fk_limbs a0, fk_limbs a1, fk_limbs b0, fk_limbs b1,
     return r;
 }
 
+/// The square of a0 + a1 u in Fp[u] / (u^2 + 1): ((a0 + a1)(a0 - a1), 2 a0 a1), each factor
+/// left unreduced (below 2m) and each product reduced once.
+FK_INLINE fk_pair fk_fp2_square(fk_limbs a0, fk_limbs a1, fk_limbs m, uint64_t inv) {
+    unsigned long long b0, b1, b2, b3;
+    fk_limbs negA1;   /* m - a1, in (0, m] since a1 < m */
+    negA1.l0 = __builtin_subcll(m.l0, a1.l0, 0, &b0);
+    negA1.l1 = __builtin_subcll(m.l1, a1.l1, b0, &b1);
+    negA1.l2 = __builtin_subcll(m.l2, a1.l2, b1, &b2);
+    negA1.l3 = __builtin_subcll(m.l3, a1.l3, b2, &b3);
+    fk_wide re = fk_mul_wide(fk_add_unreduced(a0, a1), fk_add_unreduced(a0, negA1));
+    fk_wide im = fk_mul_wide(fk_add_unreduced(a0, a0), a1);
+    fk_pair r = { fk_redc(re, m, inv), fk_redc(im, m, inv) };
+    return r;
+}
+
 #endif

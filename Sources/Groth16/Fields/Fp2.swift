@@ -42,11 +42,12 @@ public struct Fp2: Field, CustomStringConvertible {
     @inlinable @inline(__always)
     public static func * (a: Fp2, k: Fp) -> Fp2 { Fp2(a.c0 * k, a.c1 * k) }
 
-    /// Complex squaring: 2 Fp multiplications.
+    /// Complex squaring ((c0 + c1)(c0 - c1), 2 c0 c1): 2 double-width products with unreduced
+    /// factors, 2 Montgomery reductions (`fk_fp2_square`).
     @inlinable @inline(__always)
     public func squared() -> Fp2 {
-        let ab = c0 * c1
-        return Fp2((c0 + c1) * (c0 - c1), ab.doubled())
+        let r = fk_fp2_square(c0.limbs, c1.limbs, Fp.modulusLimbs, FpParameters.inv)
+        return Fp2(Fp(r.c0), Fp(r.c1))
     }
 
     @inlinable @inline(__always)
