@@ -11,8 +11,8 @@
 
 enum FinalExponentiation {
     /// The digits of x in width-4 non-adjacent form, most significant first: 14 non-zero digits
-    /// in {±1, ±3, ±5, ±7} (against 24 in the plain NAF), so f^x costs 62 squarings and 16
-    /// multiplications, 3 of them for the table of odd powers.
+    /// in {±1, ±3, ±5, ±7} (against 24 in the plain NAF), so f^x costs 63 squarings and 16
+    /// multiplications (one squaring and 3 multiplications for the table of odd powers).
     static let xDigits: [Int8] = windowedNonAdjacentForm(BN254.x, width: 4)
 
     /// f, f^3, f^5, f^7 for f in the cyclotomic subgroup; negative digits read the conjugates.
