@@ -69,8 +69,10 @@ func peakResidentKilobytes() -> Int {
     return Int(usage.ru_maxrss)
 }
 
-/// Keeps a value alive and opaque to the optimiser.
-@inline(never)
+/// Keeps a value alive and opaque to the optimiser. `@_optimize(none)` keeps the optimiser from
+/// proving the call free of side effects and deleting it (and the work that fed it), which it
+/// does to an empty `@inline(never)` function under whole-module optimisation.
+@inline(never) @_optimize(none)
 func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }

@@ -2,6 +2,10 @@ extension JacobianPoint {
     /// scalar * self for any 256-bit scalar given as little-endian limbs (width-5 wNAF).
     /// Variable time: the sequence of operations depends on the scalar. Scalars >= r are
     /// accepted and behave as scalar mod r on the prime-order subgroup, as the EVM expects.
+    // Exported specialisations: callers in other modules get the G1/G2 code compiled with the
+    // concrete field arithmetic inlined, not the generic entry point through witness tables.
+    @_specialize(exported: true, where C == G1Parameters)
+    @_specialize(exported: true, where C == G2Parameters)
     public func multipliedVartime(byLimbs limbs: (UInt64, UInt64, UInt64, UInt64)) -> Self {
         let digits = Self.wnafDigits(limbs, width: 5)
         if digits.isEmpty || isInfinity { return .infinity }
@@ -18,6 +22,8 @@ extension JacobianPoint {
     }
 
     /// scalar * self (variable time; see `multipliedVartime(byLimbs:)`).
+    @_specialize(exported: true, where C == G1Parameters)
+    @_specialize(exported: true, where C == G2Parameters)
     public func multipliedVartime(by scalar: Fr) -> Self {
         multipliedVartime(byLimbs: scalar.canonicalLimbs)
     }
@@ -68,6 +74,8 @@ extension JacobianPoint {
 
 extension AffinePoint {
     /// scalar * self (variable time), in affine form.
+    @_specialize(exported: true, where C == G1Parameters)
+    @_specialize(exported: true, where C == G2Parameters)
     public func multipliedVartime(by scalar: Fr) -> Self {
         jacobian.multipliedVartime(by: scalar).affine
     }

@@ -1,3 +1,5 @@
+import CFieldKernels
+
 /// The quadratic extension Fp2 = Fp[u] / (u^2 + 1): elements c0 + c1 * u. G2 coordinates live here.
 @frozen
 public struct Fp2: Field, CustomStringConvertible {
@@ -28,23 +30,24 @@ public struct Fp2: Field, CustomStringConvertible {
     @inlinable @inline(__always)
     public static prefix func - (a: Fp2) -> Fp2 { Fp2(-a.c0, -a.c1) }
 
-    /// Karatsuba: 3 Fp multiplications.
+    /// Karatsuba with lazy reduction: 3 double-width products, 2 Montgomery reductions
+    /// (`fk_fp2_mul` in CFieldKernels/wide_kernels.h).
     @inlinable @inline(__always)
     public static func * (a: Fp2, b: Fp2) -> Fp2 {
-        let v0 = a.c0 * b.c0
-        let v1 = a.c1 * b.c1
-        return Fp2(v0 - v1, (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1)
+        let r = fk_fp2_mul(a.c0.limbs, a.c1.limbs, b.c0.limbs, b.c1.limbs, Fp.modulusLimbs, FpParameters.inv)
+        return Fp2(Fp(r.c0), Fp(r.c1))
     }
 
     /// Multiplication by an Fp scalar.
     @inlinable @inline(__always)
     public static func * (a: Fp2, k: Fp) -> Fp2 { Fp2(a.c0 * k, a.c1 * k) }
 
-    /// Complex squaring: 2 Fp multiplications.
+    /// Complex squaring ((c0 + c1)(c0 - c1), 2 c0 c1): 2 double-width products with unreduced
+    /// factors, 2 Montgomery reductions (`fk_fp2_square`).
     @inlinable @inline(__always)
     public func squared() -> Fp2 {
-        let ab = c0 * c1
-        return Fp2((c0 + c1) * (c0 - c1), ab.doubled())
+        let r = fk_fp2_square(c0.limbs, c1.limbs, Fp.modulusLimbs, FpParameters.inv)
+        return Fp2(Fp(r.c0), Fp(r.c1))
     }
 
     @inlinable @inline(__always)
