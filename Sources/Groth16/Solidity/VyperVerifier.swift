@@ -41,7 +41,7 @@ public enum VyperVerifier {
     public static func batchSource(_ vk: VerifyingKey, maxProofs: Int = 32) -> String {
         let n = vk.numPublic
         let maxWords = 6 * (maxProofs + 3)
-        var s = header(vk, pairingInputBytes: 32 * maxWords)
+        var s = header(vk, pairingInputBytes: 32 * maxWords + 64)
         s += """
             @external
             @view
@@ -98,7 +98,7 @@ public enum VyperVerifier {
                                    accC[0], accC[1], DELTA_X1, DELTA_X0, DELTA_Y1, DELTA_Y0]:
                     words.append(v)
                 encoded: Bytes[\(32 * maxWords + 64)] = abi_encode(words)
-                data: Bytes[\(32 * maxWords)] = slice(encoded, 64, 32 * len(words))
+                data: Bytes[\(32 * maxWords + 64)] = slice(encoded, 64, 32 * len(words))
                 return self._pairing_is_one(data)
 
             """

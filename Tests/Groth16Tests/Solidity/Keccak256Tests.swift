@@ -19,12 +19,11 @@ import TestSupport
     }
 
     /// Lengths around the 136-byte rate, against pycryptodome's Keccak (an independent oracle).
-    @Test(.enabled(if: OraclePython.path != nil, "needs SETTLEMENT_PYTHON (make test sets it)"))
+    @Test(.enabled(if: PythonOracle.python != nil, "needs SETTLEMENT_PYTHON (make test sets it)"))
     func blockBoundaries() throws {
-        let python = try #require(OraclePython.path)
         for length in [135, 136, 137, 272, 500] {
             let message = [UInt8](repeating: 0x61, count: length)
-            let expected = try OraclePython.run(python, "from Crypto.Hash import keccak; import sys; h = keccak.new(digest_bits=256); h.update(b'a' * \(length)); print(h.hexdigest())")
+            let expected = try PythonOracle.run(code: "from Crypto.Hash import keccak; import sys; h = keccak.new(digest_bits=256); h.update(b'a' * \(length)); print(h.hexdigest())")
             #expect(Keccak256.hash(message).hex == expected.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Independent oracles in Python (py_ecc, pyrevm, vyper, pycryptodome) run with the
+/// interpreter named by SETTLEMENT_PYTHON, which `make test` sets to the peers' virtualenv.
+/// Suites that need it use `.enabled(if: PythonOracle.python != nil, ...)`.
+public enum PythonOracle {
+    /// The interpreter, or nil when the environment does not provide one.
+    public static let python: String? = {
+        guard let p = ProcessInfo.processInfo.environment["SETTLEMENT_PYTHON"],
+              FileManager.default.isExecutableFile(atPath: p) else { return nil }
+        return p
+    }()
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs `script` with one JSON request on stdin and decodes its JSON answer from stdout.
+    public static func ask<Request: Encodable, Response: Decodable>(_ script: URL, _ request: Request) throws -> Response {
+        let data = try execute(arguments: [script.path], stdin: try JSONEncoder().encode(request))
+        return try JSONDecoder().decode(Response.self, from: data)
+    }
+
+    /// Runs `python -c code` and returns its standard output.
+    public static func run(code: String) throws -> String {
+        String(decoding: try execute(arguments: ["-c", code], stdin: Data()), as: UTF8.self)
+    }
+
+    static func execute(arguments: [String], stdin: Data) throws -> Data {
+        guard let python else { throw Failure(description: "SETTLEMENT_PYTHON is not set") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = arguments
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read stdout and stderr while writing, so a large answer cannot block the child.
+        nonisolated(unsafe) var out = Data(), err = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { out = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { err = errors.fileHandleForReading.readDataToEndOfFile() }
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(arguments.first ?? "python") exited with \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
+        }
+        return out
+    }
+}
