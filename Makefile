@@ -29,9 +29,10 @@ build: deps
 	$(SWIFT) build -c release --product settlement-agent
 	$(SWIFT) build -c release --product settlement-bench
 
-## python: the virtualenv with py_ecc, the EVM and the speed peers (used by tests and benchmarks)
+## python: the virtualenv with py_ecc, the EVM, vyper and the speed peers (used by tests and
+## benchmarks), plus tree-sitter-solidity for the syntax check of the generated Solidity
 python:
-	@$(PEERS)/install.sh >/dev/null
+	@PY="$$($(PEERS)/install.sh)"; "$$PY" -c "import tree_sitter_solidity" 2>/dev/null || "$$PY" -m pip install -q abch-tree-sitter-solidity==1.3.1
 
 ## test: every test, optimised, with py_ecc available as an independent oracle
 test: deps python

@@ -111,3 +111,31 @@ struct VerifierContractTests {
         #expect(revm.results.first?.output == Self.trueWord)
     }
 }
+
+/// No Solidity compiler installs here, so the generated Solidity is at least parsed with
+/// tree-sitter-solidity: a syntax error fails the test with its line and column.
+@Suite(.enabled(if: PythonOracle.python != nil, "needs SETTLEMENT_PYTHON with tree-sitter-solidity (make test sets it)"))
+struct SoliditySyntaxTests {
+    struct Request: Encodable { var sources: [String] }
+    struct Response: Decodable {
+        struct Result: Decodable { var ok: Bool; var error: String }
+        var results: [Result]
+    }
+
+    @Test func generatedContractsParse() throws {
+        var sources: [String] = []
+        for dir in ["snarkjs/tutorial_multiplier5/", "snarkjs/solidity_calldata/", "snarkjs/hermez_ptau_setup/"] {
+            let vk = try VerifyingKey(snarkjsJSON: Vectors.data(dir + "verification_key.json"))
+            sources.append(SolidityVerifier.source(vk))
+            sources.append(SolidityBatchVerifier.source(vk))
+        }
+        let response: Response = try PythonOracle.ask("solidity_syntax_oracle.py", Request(sources: sources))
+        for (i, r) in response.results.enumerated() {
+            #expect(r.ok, "source \(i): \(r.error)")
+        }
+        // The check itself catches a syntax error.
+        let broken: Response = try PythonOracle.ask("solidity_syntax_oracle.py",
+            Request(sources: [sources[0].replacingOccurrences(of: "returns (bool) {", with: "returns (bool) {{")]))
+        #expect(broken.results.first?.ok == false)
+    }
+}
