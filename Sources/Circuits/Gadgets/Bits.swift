@@ -40,6 +40,14 @@ extension ConstraintSystem {
         return bits
     }
 
+    /// All 254 bits of the product a·b, unique (see `bitsStrict(of:)`), pinned by the single
+    /// constraint `a·b = Σ bᵢ·2ⁱ`.
+    public func bitsStrict(of product: SignalProduct) -> [Bit] {
+        let bits = decompose(product.a.value * product.b.value, count: 254) { sum in product == sum }
+        scope("alias check") { enforceLessOrEqual(bits, Fr.modulus - 1) }
+        return bits
+    }
+
     /// The number Σ bᵢ·2ⁱ (free).
     public static func number(from bits: [Bit]) -> Signal {
         var weights: [Fr] = []
