@@ -1,5 +1,6 @@
 /// Every suite `settlement-bench` knows. Each lives in its own file under Suites/.
 enum SuiteRegistry {
     static let all: [any BenchmarkSuite.Type] = [
+        GadgetsSuite.self,
     ]
 }

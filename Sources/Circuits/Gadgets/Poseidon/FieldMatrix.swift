@@ -63,6 +63,36 @@ struct FieldMatrix: Equatable {
         return m
     }
 
+    /// The inverse of an invertible square matrix (Gauss–Jordan).
+    func inverse() -> FieldMatrix {
+        precondition(rows == columns)
+        let n = rows
+        var m = self
+        var inv = FieldMatrix.identity(n)
+        for c in 0..<n {
+            let p = (c..<n).first { !m[$0, c].isZero }!
+            if p != c {
+                for j in 0..<n {
+                    (m[p, j], m[c, j]) = (m[c, j], m[p, j])
+                    (inv[p, j], inv[c, j]) = (inv[c, j], inv[p, j])
+                }
+            }
+            let f = m[c, c].inverse()!
+            for j in 0..<n {
+                m[c, j] *= f
+                inv[c, j] *= f
+            }
+            for i in 0..<n where i != c && !m[i, c].isZero {
+                let g = m[i, c]
+                for j in 0..<n {
+                    m[i, j] -= g * m[c, j]
+                    inv[i, j] -= g * inv[c, j]
+                }
+            }
+        }
+        return inv
+    }
+
     /// A basis of { v : self·v = 0 }.
     func rightKernel() -> [[Fr]] {
         var m = self

@@ -20,20 +20,30 @@ extension ConstraintSystem {
         }
     }
 
-    /// The Poseidon permutation on signals (width 2 ... 17).
+    /// The Poseidon permutation on signals (width 2 ... 17), with the sparse partial rounds of
+    /// the native twin: 2t − 1 linear operations per partial round instead of t².
     public func permute(_ state: inout [Signal]) {
         let p = PoseidonParameters.forWidth(state.count)
         let t = p.width
         let half = PoseidonParameters.fullRounds / 2
-        for round in 0..<(PoseidonParameters.fullRounds + p.partialRoundCount) {
-            for i in 0..<t { state[i] = state[i] + p.roundConstants[round * t + i] }
-            if round < half || round >= half + p.partialRoundCount {
-                for i in 0..<t { state[i] = fifthPower(state[i], round: round) }
-            } else {
-                state[0] = fifthPower(state[0], round: round)
-            }
+        func fullRound(_ round: Int) {
+            for i in 0..<t { state[i] = fifthPower(state[i] + p.roundConstants[round * t + i], round: round) }
             state = (0..<t).map { i in Signal.sum(state, coefficients: p.mds[i]) }
         }
+        for round in 0..<half { fullRound(round) }
+        let sparse = p.sparse
+        for r in 0..<p.partialRoundCount {
+            let shifted = sparse.constants[r]
+            let y = fifthPower(state[0] + shifted[0], round: half + r)
+            for i in 1..<t { state[i] = state[i] + shifted[i] }
+            state[0] = y
+            let z0 = Signal.sum(state, coefficients: sparse.firstRows[r])
+            for i in 1..<t { state[i] = state[i].adding(y, times: sparse.firstColumns[r][i - 1]) }
+            state[0] = z0
+        }
+        let tail = Array(state[1...])
+        for i in 1..<t { state[i] = Signal.sum(tail, coefficients: sparse.finalBlock[i - 1]) }
+        for round in (half + p.partialRoundCount)..<(2 * half + p.partialRoundCount) { fullRound(round) }
     }
 
     /// x⁵ in three constraints (none for a constant).

@@ -37,27 +37,55 @@ public enum Poseidon {
         return Array(state.prefix(outputs))
     }
 
-    /// The Poseidon permutation of a state of width 2 ... 17, in place.
+    /// The Poseidon permutation of a state of width 2 ... 17, in place: four full rounds, the
+    /// partial rounds in their sparse form (`SparsePartialRounds`), four full rounds.
     public static func permute(_ state: inout [Fr]) {
         let p = PoseidonParameters.forWidth(state.count)
         let t = p.width
         let half = PoseidonParameters.fullRounds / 2
-        var mixed = [Fr](repeating: .zero, count: t)
-        for round in 0..<(PoseidonParameters.fullRounds + p.partialRoundCount) {
-            for i in 0..<t { state[i] += p.roundConstants[round * t + i] }
-            if round < half || round >= half + p.partialRoundCount {
-                for i in 0..<t { state[i] = fifthPower(state[i]) }
-            } else {
-                state[0] = fifthPower(state[0])
+        state.withUnsafeMutableBufferPointer { s in
+            p.roundConstants.withUnsafeBufferPointer { c in
+                var scratch = [Fr](repeating: .zero, count: t)
+                scratch.withUnsafeMutableBufferPointer { mixed in
+                    for round in 0..<half { fullRound(s, c, round: round, p.mds, mixed) }
+                    let sparse = p.sparse
+                    for r in 0..<p.partialRoundCount {
+                        let shifted = sparse.constants[r], row = sparse.firstRows[r], column = sparse.firstColumns[r]
+                        let y = fifthPower(s[0] + shifted[0])
+                        var z0 = row[0] * y
+                        for i in 1..<t {
+                            let w = s[i] + shifted[i]
+                            z0 += row[i] * w
+                            s[i] = w + column[i - 1] * y
+                        }
+                        s[0] = z0
+                    }
+                    for i in 1..<t {
+                        var acc = Fr.zero
+                        for j in 1..<t { acc += sparse.finalBlock[i - 1][j - 1] * s[j] }
+                        mixed[i] = acc
+                    }
+                    for i in 1..<t { s[i] = mixed[i] }
+                    for round in (half + p.partialRoundCount)..<(2 * half + p.partialRoundCount) {
+                        fullRound(s, c, round: round, p.mds, mixed)
+                    }
+                }
             }
-            for i in 0..<t {
-                var acc = Fr.zero
-                let row = p.mds[i]
-                for j in 0..<t { acc += row[j] * state[j] }
-                mixed[i] = acc
-            }
-            swap(&state, &mixed)
         }
+    }
+
+    @inline(__always)
+    private static func fullRound(_ s: UnsafeMutableBufferPointer<Fr>, _ c: UnsafeBufferPointer<Fr>, round: Int,
+                                  _ mds: [[Fr]], _ mixed: UnsafeMutableBufferPointer<Fr>) {
+        let t = s.count
+        for i in 0..<t { s[i] = fifthPower(s[i] + c[round * t + i]) }
+        for i in 0..<t {
+            var acc = Fr.zero
+            let row = mds[i]
+            for j in 0..<t { acc += row[j] * s[j] }
+            mixed[i] = acc
+        }
+        for i in 0..<t { s[i] = mixed[i] }
     }
 
     @inline(__always)

@@ -23,6 +23,8 @@ public struct PoseidonParameters: Sendable {
     public let roundConstants: [Fr]
     /// The MDS matrix, `mds[i][j]`; the linear layer is stateᵢ ← Σⱼ mds[i][j]·stateⱼ.
     public let mds: [[Fr]]
+    /// The same permutation with sparse partial rounds (see `SparsePartialRounds`).
+    let sparse: SparsePartialRounds
 
     /// The parameters for width t (2 ... 17), generated on first use.
     public static func forWidth(_ t: Int) -> PoseidonParameters {
@@ -46,7 +48,8 @@ public struct PoseidonParameters: Sendable {
             let m = cauchyMatrix(width: t, &lfsr)
             if MDSSecurity.isSecure(m) {
                 return PoseidonParameters(width: t, partialRoundCount: rp, roundConstants: constants,
-                                          mds: (0..<t).map { m.row($0) })
+                                          mds: (0..<t).map { m.row($0) },
+                                          sparse: SparsePartialRounds(mds: m, constants: constants, partialRounds: rp))
             }
         }
     }
