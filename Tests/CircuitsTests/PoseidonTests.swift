@@ -105,6 +105,14 @@ import TestSupport
         #expect(cs.firstUnsatisfiedConstraint(values: values)?.label == "hash")
     }
 
+    @Test func constraintCountsForEveryArity() {
+        for n in 1...16 {
+            let cs = ConstraintSystem(mode: .constraintsOnly)
+            _ = cs.poseidon((0..<n).map { cs.privateInput("in", index: $0, value: .zero) })
+            #expect(cs.constraintCount == Self.circomlibConstraints(inputs: n), "Poseidon(\(n))")
+        }
+    }
+
     @Test func poseidonExWithInitialStateAndOutputs() throws {
         let xs = (1...4).map { Fr(UInt64($0)) }
         let cs = ConstraintSystem()
