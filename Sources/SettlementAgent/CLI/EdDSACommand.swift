@@ -52,7 +52,7 @@ struct EdDSACommand: ParsableCommand {
 
         static func sign(privateKeyHex: String, message: String, json: Bool) throws -> String {
             let key = try parsePrivateKey(privateKeyHex)
-            let m = try parseFieldElement(message, name: "--message")
+            let m = try FieldElementArgument.parse(message, name: "--message")
             let sig = EdDSAPoseidon.sign(m, with: key)
             if json {
                 return try jsonLine(["R8": [sig.r8.x.decimalString, sig.r8.y.decimalString], "S": sig.s.decimalString])
@@ -83,8 +83,8 @@ struct EdDSACommand: ParsableCommand {
         /// "valid", or throws `CLIFailure.invalid` (exit 1) or `.malformed` (exit 2).
         static func verify(publicKey: String, message: String, r8: String, s: String) throws -> String {
             let a = try parsePoint(publicKey, name: "--public-key")
-            let m = try parseFieldElement(message, name: "--message")
-            let signature = EdDSAPoseidon.Signature(r8: try parsePoint(r8, name: "--r8"), s: try parseFieldElement(s, name: "--s"))
+            let m = try FieldElementArgument.parse(message, name: "--message")
+            let signature = EdDSAPoseidon.Signature(r8: try parsePoint(r8, name: "--r8"), s: try FieldElementArgument.parse(s, name: "--s"))
             guard EdDSAPoseidon.verify(m, signature: signature, publicKey: a) else {
                 throw CLIFailure.invalid("the signature does not verify")
             }
@@ -105,8 +105,8 @@ private func parsePrivateKey(_ hex: String) throws -> EdDSAPrivateKey {
 private func parsePoint(_ text: String, name: String) throws -> BabyJubJub.Point {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
     guard parts.count == 2 else { throw CLIFailure.malformed("\(name): expected X,Y, got \"\(text)\"") }
-    return BabyJubJub.Point(uncheckedX: try parseFieldElement(String(parts[0]), name: "\(name) x"),
-                            y: try parseFieldElement(String(parts[1]), name: "\(name) y"))
+    return BabyJubJub.Point(uncheckedX: try FieldElementArgument.parse(String(parts[0]), name: "\(name) x"),
+                            y: try FieldElementArgument.parse(String(parts[1]), name: "\(name) y"))
 }
 
 /// One line of JSON with sorted keys.

@@ -26,17 +26,8 @@ struct HashCommand: ParsableCommand {
             guard (1...Circuits.Poseidon.maxInputs).contains(inputs.count) else {
                 throw CLIFailure.malformed("Poseidon takes 1 to 16 inputs, got \(inputs.count)")
             }
-            let elements = try inputs.enumerated().map { i, text in try parseFieldElement(text, name: "input \(i + 1)") }
+            let elements = try inputs.enumerated().map { i, text in try FieldElementArgument.parse(text, name: "input \(i + 1)") }
             return try Circuits.Poseidon.hash(elements).decimalString
         }
-    }
-}
-
-/// A decimal field element from the command line; anything else is malformed (exit 2).
-func parseFieldElement(_ text: String, name: String) throws -> Fr {
-    do {
-        return try Fr(decimal: text)
-    } catch {
-        throw CLIFailure.malformed("\(name): expected a decimal field element below the BN254 scalar field modulus, got \"\(text)\"")
     }
 }

@@ -51,6 +51,7 @@ struct FixedBaseTable: Sendable {
         cache.withLock { tables in
             let key = Key(base: base, bits: bits)
             if let t = tables[key] { return t }
+            precondition(base.isInPrimeOrderSubgroup, "a fixed base must have the prime order l")
             let layout = ScalarLayout(bitCount: bits)
             var single: [(u: Fr, v: Fr)] = [], triple: [(u: Fr, v: Fr)] = []
             var power = base
