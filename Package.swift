@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // System libraries: GMP (big-integer engine and test oracle) and libsodium (CSPRNG, hashes).
@@ -30,8 +33,11 @@ let package = Package(
         .executableTarget(
             name: "SettlementAgent",
             dependencies: [
-                "Traces",
+                "Traces", "Circuits", "Groth16",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -45,6 +51,12 @@ let package = Package(
         .testTarget(name: "Groth16Tests", dependencies: ["Groth16", "TestSupport"]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Groth16", "TestSupport"]),
-        .testTarget(name: "SettlementAgentTests", dependencies: ["SettlementAgent", "TestSupport"]),
+        .testTarget(
+            name: "SettlementAgentTests",
+            dependencies: [
+                "SettlementAgent", "Traces", "Circuits", "Groth16", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,23 @@
+import Foundation
+import Groth16
+import Traces
+
+/// What the routes and the proving worker share.
+struct AgentServices: Sendable {
+    let config: AgentConfiguration
+    let store: SettlementStore
+    let ingestor: TraceIngestor
+    let metrics: AgentMetrics
+    let keys: SettlementKeys
+    /// Wakes the proving worker when new jobs are queued.
+    let jobSignal: JobSignal
+
+    init(config: AgentConfiguration, store: SettlementStore, keys: SettlementKeys, metrics: AgentMetrics = AgentMetrics()) {
+        self.config = config
+        self.store = store
+        self.keys = keys
+        self.metrics = metrics
+        ingestor = TraceIngestor(store: store, verifier: TraceVerifier(domain: config.domain, provider: config.provider))
+        jobSignal = JobSignal()
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Groth16
+import Hummingbird
+import Traces
+
+/// POST /v1/settlements, GET /v1/settlements/{id}, GET .../calldata, POST .../confirm.
+extension AgentRoutes {
+    func addSettlementRoutes(public router: RouterGroup<Context>, admin: RouterGroup<Context>) {
+        admin.post("settlements") { request, _ -> Response in
+            var users: [Address]?
+            if request.headers[.contentLength] != "0", let object = try? await JSONBody.read(request, limit: services.config.maxBodyBytes) {
+                guard let o = object as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
+                let fields = JSONFields(o)
+                try fields.only(["users"])
+                if let list = o["users"] {
+                    guard let strings = list as? [String] else { throw APIError.badRequest("malformed_field", "users: expected an array of addresses") }
+                    users = try strings.enumerated().map { try Address(hex: $1, field: "users[\($0)]") }
+                }
+            }
+            let queued = try services.store.pendingJobCount()
+            services.metrics.queueDepth.record(Double(queued))
+            guard queued < services.config.maxQueuedJobs else {
+                throw APIError(.serviceUnavailable, "queue_full",
+                               "\(queued) transitions are waiting for proofs; try again later", retryAfterSeconds: 30)
+            }
+            guard let settlement = try services.store.createSettlement(
+                tracesPerTransition: services.keys.tracesPerTransition, users: users) else {
+                return JSONBody.response(["settlement": NSNull(), "message": "no pending traces to settle"])
+            }
+            services.metrics.settlementsCreated.increment()
+            services.jobSignal.notify()
+            return JSONBody.response(["settlement": Self.json(settlement)], status: .accepted)
+        }
+
+        router.get("settlements/:id") { _, context -> Response in
+            JSONBody.response(Self.json(try settlement(context)))
+        }
+
+        router.get("settlements/:id/calldata") { _, context -> Response in
+            let s = try settlement(context)
+            guard [.proved, .submitted, .confirmed].contains(s.status) else {
+                throw APIError.conflict("not_proved", "settlement \(s.id) is \(s.status.rawValue); calldata exists once it is proved")
+            }
+            return JSONBody.response(try Self.calldata(s))
+        }
+
+        admin.post("settlements/:id/confirm") { request, context -> Response in
+            let s = try settlement(context)
+            let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
+            try fields.only(["txHash", "stage"])
+            let txHash = try fields.optionalString("txHash")
+            if let txHash {
+                let hex = txHash.utf8
+                guard hex.count == 66, txHash.hasPrefix("0x"), hex.dropFirst(2).allSatisfy({ HexDigits.isHex($0) }) else {
+                    throw APIError.badRequest("malformed_field", "txHash: expected 0x followed by 64 hex digits")
+                }
+            }
+            switch try fields.optionalString("stage") ?? "confirmed" {
+            case "submitted":
+                guard let txHash else { throw APIError.badRequest("missing_field", "txHash: required for stage submitted") }
+                try services.store.markSubmitted(settlementID: s.id, txHash: txHash)
+            case "confirmed":
+                try services.store.confirm(settlementID: s.id, txHash: txHash)
+            default:
+                throw APIError.badRequest("malformed_field", "stage: submitted or confirmed")
+            }
+            return JSONBody.response(Self.json(try settlement(context)))
+        }
+    }
+
+    private func settlement(_ context: Context) throws -> SettlementRecord {
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text), id > 0 else { throw APIError.badRequest("invalid_id", "settlement id: a positive integer") }
+        guard let s = try services.store.settlement(id: id) else { throw APIError.notFound("settlement \(id) not found") }
+        return s
+    }
+
+    static func json(_ s: SettlementRecord) -> [String: Any] {
+        var o: [String: Any] = [
+            "id": s.id, "status": s.status.rawValue, "tracesPerTransition": s.tracesPerTransition,
+            "createdAt": s.createdAt, "updatedAt": s.updatedAt,
+            "transitions": s.transitions.map { t -> [String: Any] in
+                var j: [String: Any] = [
+                    "id": t.id, "user": t.transition.user.description, "status": t.status.rawValue,
+                    "initBalance": String(t.transition.initBalance), "finalBalance": String(t.transition.finalBalance),
+                    "initNonce": String(t.transition.initNonce), "finalNonce": String(t.transition.finalNonce),
+                    "amount": String(t.transition.amount), "traces": t.traceCount, "attempts": t.attempts, "timings": t.timings,
+                ]
+                if let e = t.error { j["error"] = e }
+                return j
+            },
+        ]
+        if let e = s.error { o["error"] = e }
+        if let h = s.txHash { o["txHash"] = h }
+        return o
+    }
+
+    /// Calldata of every proof of a proved settlement: per transition for `verifyProof`, and
+    /// one `verifyProofs` call for the batch verifier.
+    static func calldata(_ s: SettlementRecord) throws -> [String: Any] {
+        var batch: [(proof: Proof, publicSignals: [Fr])] = []
+        var proofs: [[String: Any]] = []
+        for t in s.transitions {
+            guard let stored = t.proof else { throw StoreError.corrupt("transition \(t.id) is proved but has no proof") }
+            let proof = try Proof(snarkjsJSON: Data(stored.proofJSON.utf8))
+            let signals = try PublicSignalsJSON.decode(Data(stored.publicJSON.utf8))
+            batch.append((proof, signals))
+            var entry = VerifierCalldata.verifyProofJSON(proof, publicSignals: signals)
+            entry["transitionId"] = t.id
+            entry["user"] = t.transition.user.description
+            entry["publicSignalsDecimal"] = signals.map(\.decimalString)
+            proofs.append(entry)
+        }
+        let n = batch.first?.publicSignals.count ?? 0
+        return [
+            "settlementId": s.id, "status": s.status.rawValue,
+            "function": VerifierCalldata.verifyProofSignature(publicSignals: n), "proofs": proofs,
+            "batch": ["function": VerifierCalldata.verifyProofsSignature(publicSignals: n),
+                      "calldata": "0x" + ABIEncoding.hexDigits(VerifierCalldata.verifyProofs(batch))],
+        ]
+    }
+}
+
+/// Hex digit test for request validation.
+enum HexDigits {
+    static func isHex(_ c: UInt8) -> Bool {
+        (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
+    }
+}
