@@ -50,7 +50,11 @@ extension AgentRoutes {
     }
 
     private func submitOne(_ object: [String: Any]) throws -> Response {
-        let trace = try RequestTrace(jsonObject: object)
+        let trace: RequestTrace
+        do { trace = try RequestTrace(jsonObject: object) } catch {
+            services.metrics.traceRejected("invalid_trace")
+            throw error
+        }
         switch try services.ingestor.ingest([trace])[0] {
         case let .success(.accepted(id)):
             services.metrics.tracesAccepted.increment()

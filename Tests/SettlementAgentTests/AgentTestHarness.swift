@@ -1,0 +1,61 @@
+import Circuits
+import Foundation
+import Groth16
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Traces
+@testable import SettlementAgent
+
+/// An agent over a temporary database, for router tests (no sockets).
+struct AgentTestHarness {
+    static let adminToken = "test-admin-token"
+    static let provider = try! Address(hex: "0x" + String(repeating: "ab", count: 20))
+    static let domain = SettlementDomain(chainId: 31337, settlementContract: try! Address(hex: "0x" + String(repeating: "cd", count: 20)))
+
+    let services: AgentServices
+    let directory: URL
+
+    init(tracesPerTransition: Int = 2, maxQueuedJobs: Int = 256) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("agent-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SettlementStore(path: directory.appendingPathComponent("agent.sqlite").path)
+        var config = AgentConfiguration(adminToken: Self.adminToken, domain: Self.domain, provider: Self.provider)
+        config.maxQueuedJobs = maxQueuedJobs
+        config.maxBodyBytes = 64 * 1024
+        config.maxTracesPerRequest = 50
+        let vkJSON = try Vectors.data("snarkjs/tutorial_multiplier5/verification_key.json")
+        let vk = try VerifyingKey(snarkjsJSON: vkJSON)
+        let keys = SettlementKeys(directory: directory, tracesPerTransition: tracesPerTransition, verifyingKey: vk,
+                                  verificationKeyJSON: vkJSON, verifierSolidity: SolidityVerifier.source(vk), keyHash: "00")
+        services = AgentServices(config: config, store: store, keys: keys)
+    }
+
+    var application: some ApplicationProtocol {
+        Application(router: AgentRoutes(services: services).makeRouter())
+    }
+
+    static func user(_ i: UInt8) -> Address { Address(bytes: [UInt8](repeating: 0, count: 19) + [i]) }
+
+    static func key(_ i: UInt8) -> EdDSAPrivateKey { try! EdDSAPrivateKey(bytes: [UInt8](repeating: i, count: 32)) }
+
+    static func signedTrace(user: UInt8, nonce: UInt64, fee: UInt128, provider: Address = provider) -> RequestTrace {
+        TraceSigning.sign(user: self.user(user), provider: provider, nonce: nonce, fee: fee, requestHash: Fr(nonce * 1000),
+                          domain: domain, key: key(user))
+    }
+
+    static func accountBody(user: UInt8, balance: String, nonce: String = "0") -> String {
+        let k = TraceSigning.signerKey(of: key(user))
+        return #"{"user":"\#(self.user(user))","signerKey":["\#(k.ax.decimalString)","\#(k.ay.decimalString)"],"balance":"\#(balance)","nonce":"\#(nonce)"}"#
+    }
+
+    static var adminHeaders: HTTPFields { [.authorization: "Bearer \(adminToken)", .contentType: "application/json"] }
+    static var jsonHeaders: HTTPFields { [.contentType: "application/json"] }
+}
+
+extension TestResponse {
+    /// The body parsed as a JSON object (empty when it is not one).
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+    }
+}
