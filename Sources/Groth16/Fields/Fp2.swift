@@ -1,3 +1,5 @@
+import CFieldKernels
+
 /// The quadratic extension Fp2 = Fp[u] / (u^2 + 1): elements c0 + c1 * u. G2 coordinates live here.
 @frozen
 public struct Fp2: Field, CustomStringConvertible {
@@ -28,12 +30,11 @@ public struct Fp2: Field, CustomStringConvertible {
     @inlinable @inline(__always)
     public static prefix func - (a: Fp2) -> Fp2 { Fp2(-a.c0, -a.c1) }
 
-    /// Karatsuba: 3 Fp multiplications.
+    /// Karatsuba on unreduced 512-bit products with two Montgomery reductions (`fk_fp2_mul`).
     @inlinable @inline(__always)
     public static func * (a: Fp2, b: Fp2) -> Fp2 {
-        let v0 = a.c0 * b.c0
-        let v1 = a.c1 * b.c1
-        return Fp2(v0 - v1, (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1)
+        let r = fk_fp2_mul(a.c0.limbs, a.c1.limbs, b.c0.limbs, b.c1.limbs, Fp.modulusLimbs, FpParameters.inv)
+        return Fp2(Fp(r.c0), Fp(r.c1))
     }
 
     /// Multiplication by an Fp scalar.

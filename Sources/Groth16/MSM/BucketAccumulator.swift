@@ -1,15 +1,13 @@
 /// The buckets of one Pippenger window, owned by one thread and reused window after window.
 ///
-/// Additions into the affine buckets are batched: each queued addition contributes one
-/// denominator, a batch shares one field inversion (Montgomery's trick), and an affine
-/// addition then costs about 6 multiplications instead of 11 for a mixed Jacobian one. A batch
-/// may hold each bucket at most once (its result feeds the next addition), so a point whose
-/// bucket is already queued goes into that bucket's Jacobian overflow sum instead; skewed
-/// scalar distributions (many scalars 1, as witnesses have) therefore cost mixed additions,
-/// never inversions. Windows with few buckets use the overflow sums only.
+/// Additions into the affine buckets are batched (`AffineAdditionBatch`, one inversion per
+/// batch). A batch may hold each bucket at most once, so a point whose bucket is already
+/// queued goes into that bucket's Jacobian overflow sum instead; skewed scalar distributions
+/// (many scalars 1, as witnesses have) therefore cost mixed additions, never extra inversions.
+/// Windows with few buckets use the overflow sums only.
 ///
-/// Exceptional cases are decided when an addition is queued: an empty bucket takes the point,
-/// the same point doubles (denominator 2y), the opposite point empties the bucket.
+/// The weighted sum of the buckets is also computed with batched affine additions, by running
+/// sums in independent lanes of consecutive buckets (see `laneWeightedSum`).
 struct BucketAccumulator<C: CurveParameters> {
     /// Affine bucket sums; the point at infinity (0, 0) marks an empty bucket.
     private let buckets: UnsafeMutablePointer<AffinePoint<C>>
@@ -18,46 +16,43 @@ struct BucketAccumulator<C: CurveParameters> {
     /// marks[b] == epoch while bucket b is queued in the current batch.
     private let marks: UnsafeMutablePointer<UInt32>
     private var epoch: UInt32 = 1
-    /// The queued additions: bucket, point, denominator (x_p - x_b, or 2y_b to double), and the
-    /// prefix products of the denominators.
-    private let queuedBuckets: UnsafeMutablePointer<Int32>
-    private let queuedPoints: UnsafeMutablePointer<AffinePoint<C>>
-    private let denominators: UnsafeMutablePointer<C.Base>
-    private let prefixProducts: UnsafeMutablePointer<C.Base>
-    private var queued = 0
+    private var batch: AffineAdditionBatch<C>
+    /// The running sums and weighted sums of the lanes of the reduction.
+    private let laneRunning: UnsafeMutablePointer<AffinePoint<C>>
+    private let laneTotal: UnsafeMutablePointer<AffinePoint<C>>
+    /// Queued additions per inversion in the current window (0: overflow sums only).
     private var batchSize = 0
     private var bucketCount = 0
     let capacity: Int
-    let maximumBatchSize: Int
+
+    /// At most this many lanes in the reduction.
+    static var maximumLanes: Int { 256 }
 
     /// Room for `capacity` buckets and batches of up to `maximumBatchSize` additions.
     init(capacity: Int, maximumBatchSize: Int) {
         self.capacity = capacity
-        self.maximumBatchSize = max(1, maximumBatchSize)
         buckets = .allocate(capacity: capacity)
         overflow = .allocate(capacity: capacity)
         marks = .allocate(capacity: capacity)
         marks.initialize(repeating: 0, count: capacity)
-        queuedBuckets = .allocate(capacity: self.maximumBatchSize)
-        queuedPoints = .allocate(capacity: self.maximumBatchSize)
-        denominators = .allocate(capacity: self.maximumBatchSize)
-        prefixProducts = .allocate(capacity: self.maximumBatchSize)
+        batch = AffineAdditionBatch(capacity: max(maximumBatchSize, Self.maximumLanes))
+        laneRunning = .allocate(capacity: Self.maximumLanes)
+        laneTotal = .allocate(capacity: Self.maximumLanes)
     }
 
     func deallocate() {
         buckets.deallocate()
         overflow.deallocate()
         marks.deallocate()
-        queuedBuckets.deallocate()
-        queuedPoints.deallocate()
-        denominators.deallocate()
-        prefixProducts.deallocate()
+        batch.deallocate()
+        laneRunning.deallocate()
+        laneTotal.deallocate()
     }
 
     /// Empties `bucketCount` buckets for a new window. A batch size of 0 sends every addition to
     /// the Jacobian overflow sums (for windows with too few buckets to batch).
     mutating func reset(bucketCount: Int, batchSize: Int) {
-        precondition(bucketCount <= capacity && batchSize <= maximumBatchSize)
+        precondition(bucketCount <= capacity && batchSize <= batch.capacity)
         self.bucketCount = bucketCount
         self.batchSize = batchSize
         buckets.initialize(repeating: .infinity, count: bucketCount)
@@ -71,56 +66,15 @@ struct BucketAccumulator<C: CurveParameters> {
             overflow[b] += p
             return
         }
-        let q = buckets[b]
-        if q.isInfinity {
-            buckets[b] = p
-            return
+        if batch.add(p, into: buckets, at: b) {
+            marks[b] = epoch
+            if batch.count == batchSize { flush() }
         }
-        let denominator: C.Base
-        if q.x == p.x {
-            if q.y != p.y {
-                buckets[b] = .infinity  // p = -q
-                return
-            }
-            denominator = q.y.doubled()
-        } else {
-            denominator = p.x - q.x
-        }
-        marks[b] = epoch
-        queuedBuckets[queued] = Int32(truncatingIfNeeded: b)
-        queuedPoints[queued] = p
-        denominators[queued] = denominator
-        queued += 1
-        if queued == batchSize { flush() }
     }
 
-    /// Performs the queued additions with one inversion.
+    /// Performs the queued additions.
     mutating func flush() {
-        guard queued > 0 else { return }
-        var product = C.Base.one
-        for e in 0..<queued {
-            prefixProducts[e] = product
-            product = product * denominators[e]
-        }
-        // Every denominator is non-zero (distinct x, or 2y with y != 0 on a prime-order curve).
-        var inverse = product.inverse()!
-        for e in stride(from: queued - 1, through: 0, by: -1) {
-            let denominatorInverse = inverse * prefixProducts[e]
-            inverse = inverse * denominators[e]
-            let b = Int(queuedBuckets[e])
-            let q = buckets[b], p = queuedPoints[e]
-            let numerator: C.Base
-            if q.x == p.x {
-                let xx = q.x.squared()
-                numerator = xx.doubled() + xx
-            } else {
-                numerator = p.y - q.y
-            }
-            let lambda = numerator * denominatorInverse
-            let x3 = lambda.squared() - q.x - p.x
-            buckets[b] = AffinePoint(uncheckedX: x3, y: lambda * (q.x - x3) - q.y)
-        }
-        queued = 0
+        batch.perform(on: buckets)
         epoch &+= 1
         if epoch == 0 {
             marks.initialize(repeating: 0, count: capacity)
@@ -128,19 +82,78 @@ struct BucketAccumulator<C: CurveParameters> {
         }
     }
 
-    /// sum_b (b + 1) · bucket[b], by running sums from the top bucket down. Flushes first.
+    /// sum_b (b + 1) · bucket[b]. Flushes first.
     mutating func weightedSum() -> JacobianPoint<C> {
         flush()
+        let lanes = Self.laneCount(buckets: bucketCount)
+        if lanes == 0 { return jacobianWeightedSum() }
+        foldOverflow()
+        return laneWeightedSum(lanes: lanes)
+    }
+
+    /// About 2·sqrt(B) lanes (a power of two), balancing the inversions of the lane steps against
+    /// the Jacobian additions that combine the lanes; none below 256 buckets.
+    static func laneCount(buckets: Int) -> Int {
+        guard buckets >= 256 else { return 0 }
+        var lanes = 16
+        while lanes * lanes < buckets && lanes < maximumLanes { lanes *= 2 }
+        return lanes
+    }
+
+    /// The running-sum reduction in Jacobian coordinates, from the top bucket down.
+    private func jacobianWeightedSum() -> JacobianPoint<C> {
         var running = JacobianPoint<C>.infinity
         var total = JacobianPoint<C>.infinity
-        var top = bucketCount - 1
-        while top >= 0 && buckets[top].isInfinity && overflow[top].isInfinity { top -= 1 }
-        if top < 0 { return total }
-        for b in stride(from: top, through: 0, by: -1) {
+        for b in stride(from: bucketCount - 1, through: 0, by: -1) {
             running += buckets[b]
             if !overflow[b].isInfinity { running += overflow[b] }
             total += running
         }
         return total
+    }
+
+    /// Adds every non-empty overflow sum into its affine bucket (normalised in one batch).
+    private mutating func foldOverflow() {
+        var indices: [Int] = []
+        var sums: [JacobianPoint<C>] = []
+        for b in 0..<bucketCount where !overflow[b].isInfinity {
+            indices.append(b)
+            sums.append(overflow[b])
+        }
+        guard !sums.isEmpty else { return }
+        for (b, p) in zip(indices, JacobianPoint<C>.batchNormalize(sums)) where !p.isInfinity {
+            _ = batch.add(p, into: buckets, at: b)  // distinct buckets: never queued twice
+            if batch.isFull { batch.perform(on: buckets) }
+        }
+        batch.perform(on: buckets)
+    }
+
+    /// The reduction in L lanes of m consecutive buckets: lane l keeps a running sum R_l and a
+    /// weighted sum T_l = sum_t (t + 1) B_(lm+t) over its buckets, every step advancing all lanes
+    /// by two batched affine additions. Then sum_b (b + 1) B_b = sum_l T_l + m · sum_l l · R_l.
+    private mutating func laneWeightedSum(lanes: Int) -> JacobianPoint<C> {
+        let m = (bucketCount + lanes - 1) / lanes
+        laneRunning.initialize(repeating: .infinity, count: lanes)
+        laneTotal.initialize(repeating: .infinity, count: lanes)
+        for t in stride(from: m - 1, through: 0, by: -1) {
+            for l in 0..<lanes where l * m + t < bucketCount {
+                let p = buckets[l * m + t]
+                if !p.isInfinity { _ = batch.add(p, into: laneRunning, at: l) }
+            }
+            batch.perform(on: laneRunning)
+            for l in 0..<lanes where !laneRunning[l].isInfinity {
+                _ = batch.add(laneRunning[l], into: laneTotal, at: l)
+            }
+            batch.perform(on: laneTotal)
+        }
+        var total = JacobianPoint<C>.infinity
+        var running = JacobianPoint<C>.infinity
+        var laneWeighted = JacobianPoint<C>.infinity
+        for l in stride(from: lanes - 1, through: 0, by: -1) {
+            total += laneTotal[l]
+            running += laneRunning[l]
+            if l > 0 { laneWeighted += running }
+        }
+        return total + laneWeighted.multipliedVartime(byLimbs: (UInt64(m), 0, 0, 0))
     }
 }

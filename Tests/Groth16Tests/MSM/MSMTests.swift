@@ -229,27 +229,39 @@ import TestSupport
     }
 
     /// The batched accumulator on adversarial bucket traffic (empty buckets, doublings, a point
-    /// meeting its negation, conflicts inside a batch) against plain Jacobian sums.
+    /// meeting its negation, conflicts inside a batch) against plain Jacobian sums, with bucket
+    /// counts below and above the threshold of the lane reduction.
     func checkAccumulator<C: CurveParameters>(_: C.Type, seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
         let known = KnownPoints<C>(count: 16, start: Self.randomScalar(&rng), step: Self.randomScalar(&rng))
+        let p = known.points[0]
         for batch in [0, 1, 2, 3, 8] {
-            for bucketCount in [1, 2, 5] {
-                var accumulator = BucketAccumulator<C>(capacity: 8, maximumBatchSize: 8)
-                defer { accumulator.deallocate() }
-                accumulator.reset(bucketCount: bucketCount, batchSize: batch)
-                var reference = [JacobianPoint<C>](repeating: .infinity, count: bucketCount)
-                for _ in 0..<400 {
-                    let b = Int(rng.next() % UInt64(bucketCount))
-                    let p = known.points[Int(rng.next() % 4)]  // few points: many coincidences
-                    let q = rng.next() % 2 == 0 ? p : -p
-                    accumulator.add(q, toBucket: b)
-                    reference[b] += q
-                    if rng.next() % 50 == 0 { accumulator.flush() }
+            for bucketCount in [1, 2, 5, 300] {
+                // Random traffic over few points, then two fixed patterns: every bucket P (lane
+                // sums double), and P, -P alternating (lane sums cancel).
+                let patterns: [(Int) -> (Int, AffinePoint<C>)] = [
+                    { _ in
+                        let q = known.points[Int(rng.next() % 4)]
+                        return (Int(rng.next() % UInt64(bucketCount)), rng.next() % 2 == 0 ? q : -q)
+                    },
+                    { i in (i % bucketCount, p) },
+                    { i in (i % bucketCount, (i % bucketCount) % 2 == 0 ? p : -p) },
+                ]
+                for (k, pattern) in patterns.enumerated() {
+                    var accumulator = BucketAccumulator<C>(capacity: 512, maximumBatchSize: 8)
+                    defer { accumulator.deallocate() }
+                    accumulator.reset(bucketCount: bucketCount, batchSize: batch)
+                    var reference = [JacobianPoint<C>](repeating: .infinity, count: bucketCount)
+                    for i in 0..<(bucketCount < 100 ? 400 : 1000) {
+                        let (b, q) = pattern(i)
+                        accumulator.add(q, toBucket: b)
+                        reference[b] += q
+                        if rng.next() % 50 == 0 { accumulator.flush() }
+                    }
+                    var expected = JacobianPoint<C>.infinity
+                    for (b, sum) in reference.enumerated() { expected += sum.multipliedVartime(by: Fr(UInt64(b + 1))) }
+                    #expect(accumulator.weightedSum() == expected, "\(C.name) batch=\(batch) buckets=\(bucketCount) pattern \(k)")
                 }
-                var expected = JacobianPoint<C>.infinity
-                for (b, sum) in reference.enumerated() { expected += sum.multipliedVartime(by: Fr(UInt64(b + 1))) }
-                #expect(accumulator.weightedSum() == expected, "\(C.name) batch=\(batch) buckets=\(bucketCount)")
             }
         }
     }

@@ -1,0 +1,30 @@
+import Testing
+import TestSupport
+@testable import Groth16
+
+/// Fp2 multiplication (Karatsuba with lazy reduction in CFieldKernels) against the schoolbook
+/// definition (a0 b0 - a1 b1) + (a0 b1 + a1 b0) u on Fp, itself tested against GMP.
+@Suite struct Fp2MultiplicationTests {
+    @Test func productMatchesSchoolbook() {
+        var rng = SeededGenerator(seed: 51)
+        let edges: [Fp] = [.zero, .one, -Fp.one, -Fp(2), Fp(2), Fp(reducingLimbs: (.max, .max, .max, 0))]
+        var values = edges
+        for _ in 0..<60 {
+            let w = rng.edgyWords()
+            values.append(Fp(reducingLimbs: (w[0], w[1], w[2], w[3])))
+        }
+        for _ in 0..<3000 {
+            let a = Fp2(values[Int(rng.next() % UInt64(values.count))], values[Int(rng.next() % UInt64(values.count))])
+            let b = Fp2(values[Int(rng.next() % UInt64(values.count))], values[Int(rng.next() % UInt64(values.count))])
+            let product = a * b
+            #expect(product == Fp2(a.c0 * b.c0 - a.c1 * b.c1, a.c0 * b.c1 + a.c1 * b.c0), "\(a) * \(b)")
+            #expect(a.squared() == a * a)
+        }
+        for x in edges {
+            for y in edges {
+                let a = Fp2(x, y), b = Fp2(y, x)
+                #expect(a * b == Fp2(x * y - y * x, x * x + y * y))
+            }
+        }
+    }
+}
