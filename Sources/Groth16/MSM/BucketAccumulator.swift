@@ -1,10 +1,11 @@
 /// The buckets of one Pippenger window, owned by one thread and reused window after window.
 ///
 /// Additions into the affine buckets are batched (`AffineAdditionBatch`, one inversion per
-/// batch). A batch may hold each bucket at most once, so a point whose bucket is already
-/// queued goes into that bucket's Jacobian overflow sum instead; skewed scalar distributions
-/// (many scalars 1, as witnesses have) therefore cost mixed additions, never extra inversions.
-/// Windows with few buckets use the overflow sums only.
+/// batch). A batch may hold each bucket at most once: a point whose bucket is already queued
+/// waits in a pending list for the next batch, and when that list is full it goes into the
+/// bucket's Jacobian overflow sum instead. Skewed scalar distributions (many scalars 1, as
+/// witnesses have) therefore cost mixed additions, never extra inversions. Windows with few
+/// buckets use the overflow sums only.
 ///
 /// The weighted sum of the buckets is also computed with batched affine additions, by running
 /// sums in independent lanes of consecutive buckets (see `laneWeightedSum`).
@@ -17,6 +18,11 @@ struct BucketAccumulator<C: CurveParameters> {
     private let marks: UnsafeMutablePointer<UInt32>
     private var epoch: UInt32 = 1
     private var batch: AffineAdditionBatch<C>
+    /// Additions that met their bucket queued, retried after the next batch.
+    private let pendingPoints: UnsafeMutablePointer<AffinePoint<C>>
+    private let pendingBuckets: UnsafeMutablePointer<Int32>
+    private var pendingCount = 0
+    private let pendingCapacity: Int
     /// The running sums and weighted sums of the lanes of the reduction.
     private let laneRunning: UnsafeMutablePointer<AffinePoint<C>>
     private let laneTotal: UnsafeMutablePointer<AffinePoint<C>>
@@ -36,6 +42,9 @@ struct BucketAccumulator<C: CurveParameters> {
         marks = .allocate(capacity: capacity)
         marks.initialize(repeating: 0, count: capacity)
         batch = AffineAdditionBatch(capacity: max(maximumBatchSize, Self.maximumLanes))
+        pendingCapacity = max(1, maximumBatchSize)
+        pendingPoints = .allocate(capacity: pendingCapacity)
+        pendingBuckets = .allocate(capacity: pendingCapacity)
         laneRunning = .allocate(capacity: Self.maximumLanes)
         laneTotal = .allocate(capacity: Self.maximumLanes)
     }
@@ -45,6 +54,8 @@ struct BucketAccumulator<C: CurveParameters> {
         overflow.deallocate()
         marks.deallocate()
         batch.deallocate()
+        pendingPoints.deallocate()
+        pendingBuckets.deallocate()
         laneRunning.deallocate()
         laneTotal.deallocate()
     }
@@ -62,18 +73,48 @@ struct BucketAccumulator<C: CurveParameters> {
     /// bucket[b] += p, for a point p other than infinity.
     @inline(__always)
     mutating func add(_ p: AffinePoint<C>, toBucket b: Int) {
-        if batchSize == 0 || marks[b] == epoch {
+        if batchSize == 0 {
             overflow[b] += p
-            return
-        }
-        if batch.add(p, into: buckets, at: b) {
-            marks[b] = epoch
+        } else if marks[b] != epoch {
+            queue(p, toBucket: b)
             if batch.count == batchSize { flush() }
+        } else if pendingCount < pendingCapacity {
+            pendingPoints[pendingCount] = p
+            pendingBuckets[pendingCount] = Int32(truncatingIfNeeded: b)
+            pendingCount += 1
+        } else {
+            overflow[b] += p
         }
     }
 
-    /// Performs the queued additions.
+    /// Queues bucket[b] += p into the batch (bucket b not queued yet, batch not full).
+    @inline(__always)
+    private mutating func queue(_ p: AffinePoint<C>, toBucket b: Int) {
+        if batch.add(p, into: buckets, at: b) { marks[b] = epoch }
+    }
+
+    /// Performs the queued additions, then moves the pending ones whose bucket is free into the
+    /// new batch (performing again while that fills it).
     mutating func flush() {
+        repeat {
+            performBatch()
+            var kept = 0
+            for i in 0..<pendingCount {
+                let b = Int(pendingBuckets[i])
+                if batch.count < batchSize && marks[b] != epoch {
+                    queue(pendingPoints[i], toBucket: b)
+                } else {
+                    pendingPoints[kept] = pendingPoints[i]
+                    pendingBuckets[kept] = pendingBuckets[i]
+                    kept += 1
+                }
+            }
+            pendingCount = kept
+        } while batch.count == batchSize && batchSize > 0
+    }
+
+    /// Performs the batch and starts a new epoch (no bucket queued).
+    private mutating func performBatch() {
         batch.perform(on: buckets)
         epoch &+= 1
         if epoch == 0 {
@@ -82,9 +123,18 @@ struct BucketAccumulator<C: CurveParameters> {
         }
     }
 
-    /// sum_b (b + 1) · bucket[b]. Flushes first.
-    mutating func weightedSum() -> JacobianPoint<C> {
+    /// Performs everything queued and pending; what is still pending after one more batch (all
+    /// for buckets queued in it) goes to the overflow sums.
+    private mutating func drain() {
         flush()
+        performBatch()
+        for i in 0..<pendingCount { overflow[Int(pendingBuckets[i])] += pendingPoints[i] }
+        pendingCount = 0
+    }
+
+    /// sum_b (b + 1) · bucket[b]. Drains the batch and the pending additions first.
+    mutating func weightedSum() -> JacobianPoint<C> {
+        drain()
         let lanes = Self.laneCount(buckets: bucketCount)
         if lanes == 0 { return jacobianWeightedSum() }
         foldOverflow()
@@ -96,7 +146,7 @@ struct BucketAccumulator<C: CurveParameters> {
     static func laneCount(buckets: Int) -> Int {
         guard buckets >= 256 else { return 0 }
         var lanes = 16
-        while lanes * lanes < buckets && lanes < maximumLanes { lanes *= 2 }
+        while lanes * lanes < 4 * buckets && lanes < maximumLanes { lanes *= 2 }
         return lanes
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How one multi-scalar multiplication is cut up: the window width c, the batch size of each
 /// window's affine additions, and the work units (one window over one range of the points)
 /// that each thread runs.
@@ -51,7 +53,7 @@ struct PippengerPlan {
             for r in 0..<ranges where r * chunk < n {
                 let range = (r * chunk)..<min(n, (r + 1) * chunk)
                 units.append(Unit(window: w, points: range))
-                unitCosts.append(Double(range.count) * perPoint + Double(buckets) * CostModel.bucketReduction)
+                unitCosts.append(Double(range.count) * perPoint + Double(buckets) * CostModel.bucketReduction(buckets: buckets))
             }
         }
         // Longest unit first, each to the least loaded thread.
@@ -73,20 +75,29 @@ struct PippengerPlan {
 enum CostModel {
     static let affineAddition = 6.5
     static let mixedAddition = 11.0
-    static let inversion = 60.0
+    static let inversion = 100.0
     static let doubling = 7.0
-    /// One bucket of the running-sum reduction: a mixed and a full addition.
-    static let bucketReduction = 28.0
+    /// Moving an addition through the pending list.
+    static let pendingRetry = 0.5
+    /// Largest batch: its scratch (about 130 bytes per addition) stays in the L2 cache.
+    static let maximumBatch = 1024
+
+    /// One bucket of the reduction: two batched affine additions in lanes, or a mixed and a
+    /// full Jacobian addition below the lane threshold.
+    static func bucketReduction(buckets: Int) -> Double {
+        BucketAccumulator<G1Parameters>.laneCount(buckets: buckets) > 0 ? 15 : 28
+    }
 
     /// The batch size with the lowest modelled cost per point for a window of `buckets`
-    /// buckets and `points` points, and that cost. A batch of b queued additions in B buckets
-    /// meets a queued bucket with probability about b / 2B (then it costs a mixed addition).
+    /// buckets and `points` points, and that cost. Filling a batch with b distinct buckets out
+    /// of B takes about B ln(B / (B - b)) additions; the surplus waits in the pending list.
     static func bestBatch(buckets: Int, points: Int) -> (batch: Int, costPerPoint: Double) {
         var best = (batch: 0, costPerPoint: mixedAddition)
         var b = 8
-        while b <= min(4096, buckets, points) {
-            let conflict = Double(b) / Double(2 * buckets)
-            let cost = (1 - conflict) * (affineAddition + inversion / Double(b)) + conflict * mixedAddition
+        while b <= min(maximumBatch, buckets / 2, points) {
+            let draws = Double(buckets) * log(Double(buckets) / Double(buckets - b))
+            let conflicts = (draws - Double(b)) / draws
+            let cost = affineAddition + inversion / Double(b) + conflicts * pendingRetry
             if cost < best.costPerPoint { best = (b, cost) }
             b *= 2
         }
