@@ -77,6 +77,23 @@ public struct Fp2: Field, CustomStringConvertible {
 
     public static func random() -> Fp2 { Fp2(.random(), .random()) }
 
+    /// Batch inversion through the norm: 1/a = conj(a) / N(a) with N(a) = c0^2 + c1^2 in Fp, so
+    /// the shared inversion and its prefix products run in Fp: 7 Fp multiplications per element
+    /// instead of 3 Fp2 multiplications (9). Zero elements stay zero.
+    public static func batchInvert(_ elements: UnsafeMutableBufferPointer<Fp2>, scratch: UnsafeMutableBufferPointer<Fp2>) {
+        let n = elements.count
+        precondition(scratch.count >= n, "batchInvert: scratch too small")
+        scratch.withMemoryRebound(to: Fp.self) { fp in
+            let norms = UnsafeMutableBufferPointer(rebasing: fp[0..<n])
+            for i in 0..<n { norms[i] = elements[i].norm }
+            Fp.batchInvert(norms, scratch: UnsafeMutableBufferPointer(rebasing: fp[n..<(2 * n)]))
+            for i in 0..<n {
+                let a = elements[i]
+                elements[i] = Fp2(a.c0 * norms[i], -(a.c1 * norms[i]))
+            }
+        }
+    }
+
     /// A square root, or nil if there is none (complex method for p = 3 mod 4). Variable time.
     public func squareRoot() -> Fp2? {
         if c1.isZero {
