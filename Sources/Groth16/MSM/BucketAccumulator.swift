@@ -31,9 +31,6 @@ struct BucketAccumulator<C: CurveParameters> {
     private var bucketCount = 0
     let capacity: Int
 
-    /// At most this many lanes in the reduction.
-    static var maximumLanes: Int { 256 }
-
     /// Room for `capacity` buckets and batches of up to `maximumBatchSize` additions.
     init(capacity: Int, maximumBatchSize: Int) {
         self.capacity = capacity
@@ -41,12 +38,12 @@ struct BucketAccumulator<C: CurveParameters> {
         overflow = .allocate(capacity: capacity)
         marks = .allocate(capacity: capacity)
         marks.initialize(repeating: 0, count: capacity)
-        batch = AffineAdditionBatch(capacity: max(maximumBatchSize, Self.maximumLanes))
+        batch = AffineAdditionBatch(capacity: max(maximumBatchSize, CostModel.maximumLanes))
         pendingCapacity = max(1, maximumBatchSize)
         pendingPoints = .allocate(capacity: pendingCapacity)
         pendingBuckets = .allocate(capacity: pendingCapacity)
-        laneRunning = .allocate(capacity: Self.maximumLanes)
-        laneTotal = .allocate(capacity: Self.maximumLanes)
+        laneRunning = .allocate(capacity: CostModel.maximumLanes)
+        laneTotal = .allocate(capacity: CostModel.maximumLanes)
     }
 
     func deallocate() {
@@ -135,19 +132,10 @@ struct BucketAccumulator<C: CurveParameters> {
     /// sum_b (b + 1) · bucket[b]. Drains the batch and the pending additions first.
     mutating func weightedSum() -> JacobianPoint<C> {
         drain()
-        let lanes = Self.laneCount(buckets: bucketCount)
+        let lanes = CostModel.laneCount(buckets: bucketCount)
         if lanes == 0 { return jacobianWeightedSum() }
         foldOverflow()
         return laneWeightedSum(lanes: lanes)
-    }
-
-    /// About 2·sqrt(B) lanes (a power of two), balancing the inversions of the lane steps against
-    /// the Jacobian additions that combine the lanes; none below 256 buckets.
-    static func laneCount(buckets: Int) -> Int {
-        guard buckets >= 256 else { return 0 }
-        var lanes = 16
-        while lanes * lanes < 4 * buckets && lanes < maximumLanes { lanes *= 2 }
-        return lanes
     }
 
     /// The running-sum reduction in Jacobian coordinates, from the top bucket down.

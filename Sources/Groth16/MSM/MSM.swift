@@ -62,7 +62,6 @@ public enum MSM {
         count: Int, _ body: (PippengerPlan, UnsafeMutablePointer<UInt64>) -> JacobianPoint<C>
     ) -> JacobianPoint<C> {
         guard count > 0 else { return .infinity }
-        precondition(count < Int(Int32.max), "MSM: more than 2^31 points")
         let threads = count >= 1 << 8 ? Parallelism.threadCount : 1
         let plan = PippengerPlan(pointCount: count, threads: threads)
         let offsets = UnsafeMutablePointer<UInt64>.allocate(capacity: 4 * count)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How one multi-scalar multiplication is cut up: the window width c, the batch size of each
 /// window's affine additions, and the work units (one window over one range of the points)
 /// that each thread runs.
@@ -68,39 +66,5 @@ struct PippengerPlan {
         self.units = units
         self.assignments = assignments.filter { !$0.isEmpty }
         cost = loads.max()! + Double(windows.windowCount * windows.windowBits) * CostModel.doubling
-    }
-}
-
-/// Relative costs of the group operations (G1, in field multiplications; G2 scales alike).
-enum CostModel {
-    static let affineAddition = 6.5
-    static let mixedAddition = 11.0
-    static let inversion = 100.0
-    static let doubling = 7.0
-    /// Moving an addition through the pending list.
-    static let pendingRetry = 0.5
-    /// Largest batch: its scratch (about 130 bytes per addition) stays in the L2 cache.
-    static let maximumBatch = 1024
-
-    /// One bucket of the reduction: two batched affine additions in lanes, or a mixed and a
-    /// full Jacobian addition below the lane threshold.
-    static func bucketReduction(buckets: Int) -> Double {
-        BucketAccumulator<G1Parameters>.laneCount(buckets: buckets) > 0 ? 15 : 28
-    }
-
-    /// The batch size with the lowest modelled cost per point for a window of `buckets`
-    /// buckets and `points` points, and that cost. Filling a batch with b distinct buckets out
-    /// of B takes about B ln(B / (B - b)) additions; the surplus waits in the pending list.
-    static func bestBatch(buckets: Int, points: Int) -> (batch: Int, costPerPoint: Double) {
-        var best = (batch: 0, costPerPoint: mixedAddition)
-        var b = 8
-        while b <= min(maximumBatch, buckets / 2, points) {
-            let draws = Double(buckets) * log(Double(buckets) / Double(buckets - b))
-            let conflicts = (draws - Double(b)) / draws
-            let cost = affineAddition + inversion / Double(b) + conflicts * pendingRetry
-            if cost < best.costPerPoint { best = (b, cost) }
-            b *= 2
-        }
-        return best
     }
 }
