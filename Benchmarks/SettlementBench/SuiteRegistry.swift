@@ -4,6 +4,9 @@ enum SuiteRegistry {
         FieldSuite.self,
         CurveSuite.self,
         PairingSuite.self,
+        MSMG1Suite.self,
+        MSMG2Suite.self,
+        NTTSuite.self,
         ZKeyReadSuite.self,
         GadgetsSuite.self,
     ]

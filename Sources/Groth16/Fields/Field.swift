@@ -16,6 +16,10 @@ public protocol Field: Equatable, Hashable, Sendable {
     func inverse() -> Self?
     /// A uniformly random element from libsodium's CSPRNG.
     static func random() -> Self
+    /// Inverts every non-zero element in place with one inversion; zero elements stay zero.
+    /// `scratch` must hold at least `elements.count` values. (Default: Montgomery's trick; an
+    /// extension field may do better through its norm.)
+    static func batchInvert(_ elements: UnsafeMutableBufferPointer<Self>, scratch: UnsafeMutableBufferPointer<Self>)
 }
 
 extension Field {
