@@ -7,6 +7,7 @@ enum SuiteRegistry {
         MSMG1Suite.self,
         MSMG2Suite.self,
         NTTSuite.self,
+        ProveSuite.self,
         ZKeyReadSuite.self,
         GadgetsSuite.self,
     ]
