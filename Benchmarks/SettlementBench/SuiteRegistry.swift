@@ -6,5 +6,6 @@ enum SuiteRegistry {
         PairingSuite.self,
         ZKeyReadSuite.self,
         GadgetsSuite.self,
+        SettlementCircuitSuite.self,
     ]
 }

@@ -5,5 +5,6 @@ enum CommandRegistry {
     static let all: [any ParsableCommand.Type] = [
         HashCommand.self,
         EdDSACommand.self,
+        CircuitCommand.self,
     ]
 }
