@@ -10,5 +10,6 @@ enum SuiteRegistry {
         ProveSuite.self,
         ZKeyReadSuite.self,
         GadgetsSuite.self,
+        SettlementCircuitSuite.self,
     ]
 }

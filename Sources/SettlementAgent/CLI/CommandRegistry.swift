@@ -6,5 +6,6 @@ enum CommandRegistry {
         Groth16Command.self,
         HashCommand.self,
         EdDSACommand.self,
+        CircuitCommand.self,
     ]
 }
