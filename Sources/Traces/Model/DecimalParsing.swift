@@ -29,8 +29,3 @@ enum DecimalParsing {
         }
     }
 }
-
-extension UInt128 {
-    /// The value as an Fr element (always below r, since r > 2^253).
-    var fieldElement: Fr { Fr(reducingLimbs: (UInt64(truncatingIfNeeded: self), UInt64(truncatingIfNeeded: self >> 64), 0, 0)) }
-}

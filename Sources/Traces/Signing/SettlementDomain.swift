@@ -12,7 +12,7 @@ public struct SettlementDomain: Hashable, Sendable, CustomStringConvertible {
     public init(chainId: UInt64, settlementContract: Address) {
         self.chainId = chainId
         self.settlementContract = settlementContract
-        value = try! Poseidon.hash([Fr(chainId), settlementContract.fieldElement])
+        value = SettlementStatement.domain(chainId: chainId, settlementContract: settlementContract.fieldElement)
     }
 
     public var description: String { "chain \(chainId), contract \(settlementContract)" }

@@ -8,7 +8,8 @@ public enum TraceSigning {
     /// The signed message of a trace in a domain.
     public static func message(domain: SettlementDomain, user: Address, provider: Address, nonce: UInt64,
                                fee: UInt128, requestHash: Fr) -> Fr {
-        try! Poseidon.hash([domain.value, user.fieldElement, provider.fieldElement, Fr(nonce), fee.fieldElement, requestHash])
+        SettlementStatement.message(domain: domain.value, user: user.fieldElement, provider: provider.fieldElement,
+                                    nonce: nonce, fee: fee, requestHash: requestHash)
     }
 
     /// The signed message of `trace`.
@@ -44,7 +45,7 @@ public enum TraceSigning {
 
 extension SignerKey {
     /// Poseidon(Ax, Ay): what the user registers on chain and the circuit binds.
-    public var hash: Fr { try! Poseidon.hash([ax, ay]) }
+    public var hash: Fr { SettlementStatement.signerKeyHash(of: BabyJubJub.Point(uncheckedX: ax, y: ay)) }
 
     /// Whether the key is a usable EdDSA key: on the curve and not of small order.
     public var isValid: Bool {
