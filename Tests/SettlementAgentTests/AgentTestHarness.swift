@@ -16,7 +16,14 @@ struct AgentTestHarness {
     let services: AgentServices
     let directory: URL
 
+    /// An agent over the snarkjs tutorial verifying key (for routes that only show keys).
     init(tracesPerTransition: Int = 2, maxQueuedJobs: Int = 256) throws {
+        let vkJSON = try Vectors.data("snarkjs/tutorial_multiplier5/verification_key.json")
+        try self.init(tracesPerTransition: tracesPerTransition, maxQueuedJobs: maxQueuedJobs,
+                      verifyingKey: try VerifyingKey(snarkjsJSON: vkJSON), verificationKeyJSON: vkJSON)
+    }
+
+    init(tracesPerTransition: Int, maxQueuedJobs: Int = 256, verifyingKey vk: VerifyingKey, verificationKeyJSON vkJSON: Data) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agent-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SettlementStore(path: directory.appendingPathComponent("agent.sqlite").path)
@@ -24,8 +31,6 @@ struct AgentTestHarness {
         config.maxQueuedJobs = maxQueuedJobs
         config.maxBodyBytes = 64 * 1024
         config.maxTracesPerRequest = 50
-        let vkJSON = try Vectors.data("snarkjs/tutorial_multiplier5/verification_key.json")
-        let vk = try VerifyingKey(snarkjsJSON: vkJSON)
         let keys = SettlementKeys(directory: directory, tracesPerTransition: tracesPerTransition, verifyingKey: vk,
                                   verificationKeyJSON: vkJSON, verifierSolidity: SolidityVerifier.source(vk), keyHash: "00")
         services = AgentServices(config: config, store: store, keys: keys)

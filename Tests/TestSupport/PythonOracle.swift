@@ -21,6 +21,12 @@ public enum PythonOracle {
         return try JSONDecoder().decode(Response.self, from: data)
     }
 
+    /// Runs `script` with a JSON request given as text (e.g. embedding JSON files verbatim).
+    public static func ask<Response: Decodable>(_ script: URL, jsonText: String) throws -> Response {
+        let data = try execute(arguments: [script.path], stdin: Data(jsonText.utf8))
+        return try JSONDecoder().decode(Response.self, from: data)
+    }
+
     /// Runs `python -c code` and returns its standard output.
     public static func run(code: String) throws -> String {
         String(decoding: try execute(arguments: ["-c", code], stdin: Data()), as: UTF8.self)

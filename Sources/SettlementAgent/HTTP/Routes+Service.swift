@@ -17,7 +17,11 @@ extension AgentRoutes {
             services.metrics.queueDepth.record(Double(queued))
             return JSONBody.response(["status": integrity == "ok" ? "ok" : "degraded", "database": integrity,
                                       "queuedTransitions": queued, "verifyingKeyHash": services.keys.keyHash,
-                                      "tracesPerTransition": services.keys.tracesPerTransition],
+                                      "tracesPerTransition": services.keys.tracesPerTransition,
+                                      "chainId": String(services.config.domain.chainId),
+                                      "settlementContract": services.config.domain.settlementContract.description,
+                                      "domain": services.config.domain.value.decimalString,
+                                      "provider": services.config.provider.description],
                                      status: integrity == "ok" ? .ok : .serviceUnavailable)
         }
         root.get("metrics") { _, _ -> Response in

@@ -1,0 +1,59 @@
+import Circuits
+import Dispatch
+import Foundation
+import Groth16
+import Traces
+
+/// Proves settlement transitions with the agent's proving key: witness from the job's signed
+/// traces, Groth16 proof, and a local verification before anything is stored, so only proofs
+/// that verify are ever offered as calldata.
+final class SettlementProver: Sendable {
+    let circuit: SettlementCircuit
+    let prover: Groth16Prover
+    let verifyingKey: PreparedVerifyingKey
+    let domain: SettlementDomain
+    let provider: Address
+
+    /// Why a job could not be proved. `retryable` is false for problems another attempt cannot fix.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        let retryable: Bool
+    }
+
+    init(provingKey: ProvingKey, tracesPerTransition: Int, domain: SettlementDomain, provider: Address) throws {
+        circuit = try SettlementCircuit(traces: tracesPerTransition)
+        let info = circuit.info()
+        guard provingKey.numPublic == info.publicInputs, provingKey.numVariables == info.wires else {
+            throw Failure(description: "the proving key (\(provingKey.numVariables) wires, \(provingKey.numPublic) public) is not for the settlement circuit with \(tracesPerTransition) traces (\(info.wires) wires, \(info.publicInputs) public)", retryable: false)
+        }
+        prover = try Groth16Prover(key: provingKey)
+        verifyingKey = try PreparedVerifyingKey(provingKey.verifyingKey)
+        self.domain = domain
+        self.provider = provider
+    }
+
+    /// The proof of one job, verified, with per-stage seconds.
+    func prove(_ job: ProvingJob) throws -> (proof: StoredProof, timings: [String: Double]) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let input = try job.witnessInput(domain: domain, provider: provider)
+        let witness: Witness
+        do { witness = try circuit.witness(for: input) } catch {
+            throw Failure(description: "transition \(job.transition.id) cannot be proved: \(error)", retryable: false)
+        }
+        let witnessSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let (proof, timings) = try prover.prove(witness)
+        let signals = input.statement.publicSignals
+        guard prover.publicSignals(witness) == signals else {
+            throw Failure(description: "transition \(job.transition.id): the witness's public signals differ from the statement", retryable: false)
+        }
+        let verifyStart = DispatchTime.now().uptimeNanoseconds
+        guard try Groth16Verifier.verify(proof, publicSignals: signals, key: verifyingKey) else {
+            throw Failure(description: "transition \(job.transition.id): the proof does not verify", retryable: true)
+        }
+        var stages = timings.stages
+        stages["witness"] = witnessSeconds
+        stages["verify"] = Double(DispatchTime.now().uptimeNanoseconds - verifyStart) / 1e9
+        stages["total"] = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (StoredProof(proofJSON: proof.snarkjsJSON(), publicJSON: PublicSignalsJSON.encode(signals)), stages)
+    }
+}
