@@ -8,5 +8,7 @@ enum CommandRegistry {
         HashCommand.self,
         EdDSACommand.self,
         CircuitCommand.self,
+        TraceCommand.self,
+        DemoCommand.self,
     ]
 }

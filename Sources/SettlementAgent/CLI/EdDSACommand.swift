@@ -93,7 +93,7 @@ struct EdDSACommand: ParsableCommand {
     }
 }
 
-private func parsePrivateKey(_ hex: String) throws -> EdDSAPrivateKey {
+func parsePrivateKey(_ hex: String) throws -> EdDSAPrivateKey {
     do {
         return try EdDSAPrivateKey(hex: hex)
     } catch {
@@ -102,7 +102,7 @@ private func parsePrivateKey(_ hex: String) throws -> EdDSAPrivateKey {
 }
 
 /// "X,Y" with two decimal field elements (the point need not be on the curve: `verify` decides).
-private func parsePoint(_ text: String, name: String) throws -> BabyJubJub.Point {
+func parsePoint(_ text: String, name: String) throws -> BabyJubJub.Point {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
     guard parts.count == 2 else { throw CLIFailure.malformed("\(name): expected X,Y, got \"\(text)\"") }
     return BabyJubJub.Point(uncheckedX: try FieldElementArgument.parse(String(parts[0]), name: "\(name) x"),
@@ -110,6 +110,6 @@ private func parsePoint(_ text: String, name: String) throws -> BabyJubJub.Point
 }
 
 /// One line of JSON with sorted keys.
-private func jsonLine(_ object: [String: Any]) throws -> String {
+func jsonLine(_ object: [String: Any]) throws -> String {
     String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
 }
