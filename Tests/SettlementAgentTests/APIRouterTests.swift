@@ -184,7 +184,7 @@ import Traces
             #expect(String(buffer: r.body).contains(#"settlement_traces_rejected_total{reason="invalid_trace"} 1"#))
             r = try await client.execute(uri: "/v1/nothing", method: .get)
             #expect(r.status == .notFound)
-            #expect(r.json["error"] as? String == "not_found")
+            #expect(r.json["error"] as? String == "no_route")
         }
     }
 }

@@ -13,7 +13,7 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as HTTPError {
-            throw APIError(error.status, error.status.code == 404 ? "not_found" : "http_error",
+            throw APIError(error.status, error.status.code == 404 ? "no_route" : "http_error",
                            error.body ?? error.status.reasonPhrase)
         } catch {
             if let mapped = Self.map(error) { throw mapped }

@@ -5,8 +5,8 @@ import Traces
 
 /// POST /v1/accounts (admin) and GET /v1/accounts/{user}.
 extension AgentRoutes {
-    func addAccountRoutes(public router: RouterGroup<Context>, admin: RouterGroup<Context>) {
-        admin.post("accounts") { request, _ -> Response in
+    func addAccountRoutes(public router: RouteMount<some RouterMethods<Context>>, admin: RouteMount<some RouterMethods<Context>>) {
+        admin.on(.post, "accounts") { request, _ -> Response in
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["user", "signerKey", "signerKeyHash", "balance", "nonce"])
             let user = try Address(hex: fields.string("user"), field: "user")
@@ -31,7 +31,7 @@ extension AgentRoutes {
             return JSONBody.response(Self.json(account), status: existed ? .ok : .created)
         }
 
-        router.get("accounts/:user") { _, context -> Response in
+        router.on(.get, "accounts/:user") { _, context -> Response in
             let text = try context.parameters.require("user")
             let user = try Address(hex: text, field: "user")
             guard let account = try services.store.account(user) else { throw APIError.notFound("account \(user) not found") }

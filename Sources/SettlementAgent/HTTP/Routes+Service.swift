@@ -3,15 +3,15 @@ import Hummingbird
 
 /// GET /v1/vkey, GET /v1/verifier.sol, GET /healthz, GET /metrics.
 extension AgentRoutes {
-    func addServiceRoutes(api: RouterGroup<Context>, root: Router<Context>) {
-        api.get("vkey") { _, _ -> Response in
+    func addServiceRoutes(api: RouteMount<some RouterMethods<Context>>, root: RouteMount<some RouterMethods<Context>>) {
+        api.on(.get, "vkey") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: services.keys.verificationKeyJSON)))
         }
-        api.get("verifier.sol") { _, _ -> Response in
+        api.on(.get, "verifier.sol") { _, _ -> Response in
             JSONBody.text(services.keys.verifierSolidity, contentType: "text/plain; charset=utf-8")
         }
-        root.get("healthz") { _, _ -> Response in
+        root.on(.get, "healthz") { _, _ -> Response in
             let integrity = try services.store.integrityCheck()
             let queued = try services.store.pendingJobCount()
             services.metrics.queueDepth.record(Double(queued))
@@ -24,7 +24,7 @@ extension AgentRoutes {
                                       "provider": services.config.provider.description],
                                      status: integrity == "ok" ? .ok : .serviceUnavailable)
         }
-        root.get("metrics") { _, _ -> Response in
+        root.on(.get, "metrics") { _, _ -> Response in
             JSONBody.text(services.metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }

@@ -5,8 +5,8 @@ import Traces
 
 /// POST /v1/settlements, GET /v1/settlements/{id}, GET .../calldata, POST .../confirm.
 extension AgentRoutes {
-    func addSettlementRoutes(public router: RouterGroup<Context>, admin: RouterGroup<Context>) {
-        admin.post("settlements") { request, _ -> Response in
+    func addSettlementRoutes(public router: RouteMount<some RouterMethods<Context>>, admin: RouteMount<some RouterMethods<Context>>) {
+        admin.on(.post, "settlements") { request, _ -> Response in
             var users: [Address]?
             if request.headers[.contentLength] != "0", let object = try? await JSONBody.read(request, limit: services.config.maxBodyBytes) {
                 guard let o = object as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
@@ -32,11 +32,11 @@ extension AgentRoutes {
             return JSONBody.response(["settlement": Self.json(settlement)], status: .accepted)
         }
 
-        router.get("settlements/:id") { _, context -> Response in
+        router.on(.get, "settlements/:id") { _, context -> Response in
             JSONBody.response(Self.json(try settlement(context)))
         }
 
-        router.get("settlements/:id/calldata") { _, context -> Response in
+        router.on(.get, "settlements/:id/calldata") { _, context -> Response in
             let s = try settlement(context)
             guard [.proved, .submitted, .confirmed].contains(s.status) else {
                 throw APIError.conflict("not_proved", "settlement \(s.id) is \(s.status.rawValue); calldata exists once it is proved")
@@ -44,7 +44,7 @@ extension AgentRoutes {
             return JSONBody.response(try Self.calldata(s))
         }
 
-        admin.post("settlements/:id/confirm") { request, context -> Response in
+        admin.on(.post, "settlements/:id/confirm") { request, context -> Response in
             let s = try settlement(context)
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["txHash", "stage"])

@@ -5,8 +5,8 @@ import Traces
 
 /// POST /v1/traces (one trace, an array, or {"traces": [...]}) and GET /v1/traces.
 extension AgentRoutes {
-    func addTraceRoutes(to router: RouterGroup<Context>) {
-        router.post("traces") { request, _ -> Response in
+    func addTraceRoutes(to router: RouteMount<some RouterMethods<Context>>) {
+        router.on(.post, "traces") { request, _ -> Response in
             let body = try await JSONBody.read(request, limit: services.config.maxBodyBytes)
             if let object = body as? [String: Any], object["traces"] == nil {
                 return try submitOne(object)
@@ -22,7 +22,7 @@ extension AgentRoutes {
             return try submitBatch(items)
         }
 
-        router.get("traces") { request, _ -> Response in
+        router.on(.get, "traces") { request, _ -> Response in
             let q = request.uri.queryParameters
             var query = TraceQuery()
             if let user = q["user"] { query.user = try Address(hex: String(user), field: "user") }
