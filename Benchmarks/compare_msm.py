@@ -1,8 +1,9 @@
 """MSM and NTT rows for `make bench` (see run.py): our settlement-bench suites `msm-g1`,
 `msm-g2` and `ntt` against mcl's mulVec (../shared/peers/mcl.py, one thread).
 
-MSM rows alternate ours at --threads 1 with mcl (ctx.rounds rounds, medians of the per-run
-medians), then time ours on all cores. NTT rows have no peer: ours at one thread and all cores.
+MSM rows alternate ours at --threads 1, mcl and ours on all cores, round after round
+(ctx.rounds rounds; medians of the per-process medians), so the three see the same load on
+a shared machine. NTT rows have no peer: ours at one thread and on all cores, alternated.
 Set MSM_SIZES_G1 / MSM_SIZES_G2 / NTT_SIZES (comma-separated log sizes) to override the sizes.
 """
 import os
@@ -31,11 +32,11 @@ def msm_rows(ctx, group, ks):
     suite = f"msm-{group}"
     for k in ks:
         runs = runs_for(k)
-        ours, peer = ctx.alternate(
-            lambda: ctx.ours(suite, "--log-size", k, "--threads", 1, "--runs", runs)[0],
-            lambda: ctx.peer("mcl.py", "msm", "--group", group, "--log-size", k, "--runs", runs)[0],
-        )
-        all_cores = [ctx.ours(suite, "--log-size", k, "--runs", runs)[0] for _ in range(ctx.rounds)]
+        ours, peer, all_cores = [], [], []
+        for _ in range(ctx.rounds):
+            ours.append(ctx.ours(suite, "--log-size", k, "--threads", 1, "--runs", runs)[0])
+            peer.append(ctx.peer("mcl.py", "msm", "--group", group, "--log-size", k, "--runs", runs)[0])
+            all_cores.append(ctx.ours(suite, "--log-size", k, "--runs", runs)[0])
         ours_1t, peer_s = median(ours), median(peer)
         yield {
             "what": f"{suite} 2^{k}",

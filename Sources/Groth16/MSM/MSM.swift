@@ -1,8 +1,8 @@
 /// Multi-scalar multiplication sum_i k_i·P_i over G1 or G2 by Pippenger's bucket method.
 ///
 /// Scalars are recoded into signed c-bit digits (2^(c-1) buckets per window); windows and
-/// ranges of points are spread over `Parallelism.threadCount` threads with no shared mutable
-/// state (see `PippengerPlan`); bucket additions are affine, batched over one inversion (see
+/// ranges of points are units of work that `Parallelism.threadCount` threads take as they
+/// become free, each into its own buckets (see `PippengerPlan`); bucket additions are affine, batched over one inversion (see
 /// `BucketAccumulator`). Extra memory: the recoded scalars (32 bytes each) and, per thread,
 /// the buckets of one window. Variable time: for public data and prover-side secrets on a
 /// machine the prover controls, as every Groth16 prover does.
@@ -18,7 +18,7 @@ public enum MSM {
     ) -> JacobianPoint<C> {
         precondition(points.count == scalars.count, "MSM: \(points.count) points but \(scalars.count) scalars")
         return withPlan(count: points.count) { plan, offsets in
-            Parallelism.forEachChunk(count: points.count, minimumChunk: 1 << 12) { range in
+            Parallelism.forEachPiece(count: points.count, pieceSize: 1 << 14) { range in
                 for i in range {
                     store(plan.windows.offsetScalar(scalars[i].canonicalLimbs), at: offsets + 4 * i)
                 }
@@ -39,7 +39,7 @@ public enum MSM {
                      "MSM: \(points.count) points but \(scalarLimbs.count) scalar limbs (4 per scalar)")
         return withPlan(count: points.count) { plan, offsets in
             let limbs = scalarLimbs.baseAddress
-            Parallelism.forEachChunk(count: points.count, minimumChunk: 1 << 12) { range in
+            Parallelism.forEachPiece(count: points.count, pieceSize: 1 << 14) { range in
                 for i in range {
                     let k = reducedModuloR((limbs![4 * i], limbs![4 * i + 1], limbs![4 * i + 2], limbs![4 * i + 3]))
                     store(plan.windows.offsetScalar(k), at: offsets + 4 * i)
@@ -77,10 +77,12 @@ public enum MSM {
         let unitSums = UnsafeMutablePointer<JacobianPoint<C>>.allocate(capacity: plan.units.count)
         defer { unitSums.deallocate() }
         let maximumBatch = plan.batchSizes.max() ?? 0
-        Parallelism.run(workers: plan.assignments.count) { thread in
+        let queue = WorkQueue(count: plan.order.count)
+        Parallelism.run(workers: plan.threads) { _ in
             var buckets = BucketAccumulator<C>(capacity: plan.bucketCapacity, maximumBatchSize: maximumBatch)
             defer { buckets.deallocate() }
-            for u in plan.assignments[thread] {
+            while let next = queue.take() {
+                let u = plan.order[next]
                 let unit = plan.units[u]
                 let w = unit.window
                 buckets.reset(bucketCount: windows.bucketCount(window: w), batchSize: plan.batchSizes[w])

@@ -1,11 +1,12 @@
 /// How one multi-scalar multiplication is cut up: the window width c, the batch size of each
-/// window's affine additions, and the work units (one window over one range of the points)
-/// that each thread runs.
+/// window's affine additions, and the work units (one window over one range of the points),
+/// which the threads take longest first as they become free.
 ///
-/// Chosen by minimising the modelled time of the busiest thread over c in 1...16 and over the
-/// number of point ranges. Splitting windows between threads costs nothing extra; splitting
-/// the points as well balances the load when the windows do not divide evenly, at the price
-/// of reducing each window's buckets once per range.
+/// Chosen by minimising the modelled time of the busiest thread (longest units first, each to
+/// the least loaded thread) over c in 1...16 and over the number of point ranges. Splitting
+/// windows between threads costs nothing extra; splitting the points as well balances the load
+/// when the windows do not divide evenly, at the price of reducing each window's buckets once
+/// per range.
 struct PippengerPlan {
     /// A window of the scalars over a contiguous range of the points.
     struct Unit {
@@ -17,8 +18,10 @@ struct PippengerPlan {
     /// Additions per batch inversion in each window; 0 means mixed additions only.
     let batchSizes: [Int]
     let units: [Unit]
-    /// Unit indices per thread.
-    let assignments: [[Int]]
+    /// Unit indices, longest first: the order in which threads take them.
+    let order: [Int]
+    /// The number of threads to run.
+    let threads: Int
 
     /// The largest bucket count of any window.
     var bucketCapacity: Int { 1 << (windows.windowBits - 1) }
@@ -55,16 +58,16 @@ struct PippengerPlan {
             }
         }
         // Longest unit first, each to the least loaded thread.
-        var loads = [Double](repeating: 0, count: max(1, threads))
-        var assignments = [[Int]](repeating: [], count: loads.count)
-        for u in unitCosts.indices.sorted(by: { unitCosts[$0] > unitCosts[$1] }) {
+        let order = unitCosts.indices.sorted(by: { unitCosts[$0] > unitCosts[$1] })
+        var loads = [Double](repeating: 0, count: max(1, min(threads, units.count)))
+        for u in order {
             let t = loads.indices.min(by: { loads[$0] < loads[$1] })!
             loads[t] += unitCosts[u]
-            assignments[t].append(u)
         }
         self.batchSizes = batchSizes
         self.units = units
-        self.assignments = assignments.filter { !$0.isEmpty }
+        self.order = order
+        self.threads = loads.count
         cost = loads.max()! + Double(windows.windowCount * windows.windowBits) * CostModel.doubling
     }
 }

@@ -63,7 +63,7 @@ extension EvaluationDomain {
     /// values[i] <- values[i] · s^i.
     private func scaleByPowers(_ values: UnsafeMutableBufferPointer<Fr>, of s: Fr) {
         let out = SendablePointer(values.baseAddress!)
-        Parallelism.forEachChunk(count: size, minimumChunk: 1 << 12) { range in
+        Parallelism.forEachPiece(count: size, pieceSize: 1 << 14) { range in
             var power = s.powVartime(UInt64(range.lowerBound))
             for i in range {
                 out[i] = out[i] * power
@@ -81,7 +81,7 @@ extension EvaluationDomain {
         let (g, gInverse) = base ?? (.one, .one)
         a[n / 2] = a[n / 2] * c * g.powVartime(UInt64(n / 2))
         // Pairs (i, n - i) for 0 < i < n/2.
-        Parallelism.forEachChunk(count: n / 2 - 1, minimumChunk: 1 << 11) { range in
+        Parallelism.forEachPiece(count: n / 2 - 1, pieceSize: 1 << 13) { range in
             let first = range.lowerBound + 1
             var low = c * g.powVartime(UInt64(first))            // c·g^i
             var high = c * g.powVartime(UInt64(n - first))       // c·g^(n-i)

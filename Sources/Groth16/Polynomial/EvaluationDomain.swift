@@ -59,7 +59,7 @@ public struct EvaluationDomain: Sendable {
         guard count > 0 else { return [] }
         return [Fr](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = SendablePointer(buffer.baseAddress!)
-            Parallelism.forEachChunk(count: count, minimumChunk: 1 << 12) { range in
+            Parallelism.forEachPiece(count: count, pieceSize: 1 << 14) { range in
                 var w = g.powVartime(UInt64(range.lowerBound))
                 for j in range {
                     (out.base + j).initialize(to: w)

@@ -3,13 +3,15 @@
 ///
 /// Cache use: the first `blockLog2` stages only combine elements inside aligned blocks of
 /// 2^blockLog2 values (128 KiB), so they run block by block while the block stays in cache;
-/// each later stage is one pass over the array. Threads take disjoint blocks, then disjoint
-/// ranges of butterflies of each later stage.
+/// each later stage is one pass over the array. Threads take blocks, then ranges of butterflies
+/// of each later stage, as they become free (`Parallelism.forEachPiece`).
 struct RadixTwoTransform {
     /// Blocks of 2^12 values (128 KiB) fit the per-core L2 cache with room for twiddles.
     static let blockLog2 = 12
     /// Below this size one thread is faster than waking others.
     static let parallelLog2 = 12
+    /// Butterflies per piece of work handed to a thread in the later stages (about 0.2 ms).
+    static let pieceSize = 1 << 13
 
     let values: UnsafeMutablePointer<Fr>
     let log2Size: Int
@@ -29,19 +31,15 @@ struct RadixTwoTransform {
         guard log2Size > 0 else { return }
         bitReverse()
         let blockLog2 = min(log2Size, Self.blockLog2)
-        let blockCount = 1 << (log2Size - blockLog2)
-        Parallelism.run(workers: min(threads, blockCount)) { worker in
-            for block in Self.share(of: worker, workers: min(threads, blockCount), count: blockCount) {
-                let base = values + (block << blockLog2)
-                for stage in 0..<blockLog2 {
-                    butterflies(base, halfLog2: stage, range: 0..<(1 << (blockLog2 - 1)))
-                }
+        Parallelism.forEachPiece(count: 1 << (log2Size - blockLog2), pieceSize: 1, workers: threads) { blocks in
+            let base = values + (blocks.lowerBound << blockLog2)
+            for stage in 0..<blockLog2 {
+                butterflies(base, halfLog2: stage, range: 0..<(1 << (blockLog2 - 1)))
             }
         }
-        let half = 1 << (log2Size - 1)
         for stage in blockLog2..<log2Size {
-            Parallelism.run(workers: threads) { worker in
-                butterflies(values, halfLog2: stage, range: Self.share(of: worker, workers: threads, count: half))
+            Parallelism.forEachPiece(count: 1 << (log2Size - 1), pieceSize: Self.pieceSize, workers: threads) { range in
+                butterflies(values, halfLog2: stage, range: range)
             }
         }
     }
@@ -74,12 +72,11 @@ struct RadixTwoTransform {
     }
 
     /// Swaps values[i] and values[rev(i)] for every i < rev(i): each pair is touched by the one
-    /// worker that owns its smaller index.
+    /// piece that holds its smaller index.
     private func bitReverse() {
         let shift = 64 - log2Size
-        let n = 1 << log2Size
-        Parallelism.run(workers: threads) { worker in
-            for i in Self.share(of: worker, workers: threads, count: n) {
+        Parallelism.forEachPiece(count: 1 << log2Size, pieceSize: Self.pieceSize, workers: threads) { range in
+            for i in range {
                 let j = Int(truncatingIfNeeded: UInt64(i).bitReversed >> UInt64(shift))
                 if i < j {
                     let t = values[i]
@@ -88,13 +85,6 @@ struct RadixTwoTransform {
                 }
             }
         }
-    }
-
-    /// The contiguous part of 0..<count that `worker` of `workers` takes.
-    @inline(__always)
-    static func share(of worker: Int, workers: Int, count: Int) -> Range<Int> {
-        let chunk = (count + workers - 1) / workers
-        return min(count, worker * chunk)..<min(count, (worker + 1) * chunk)
     }
 }
 

@@ -269,18 +269,17 @@ import TestSupport
     @Test func g1Accumulator() { checkAccumulator(G1Parameters.self, seed: 47) }
     @Test func g2Accumulator() { checkAccumulator(G2Parameters.self, seed: 48) }
 
-    /// Every plan covers each (window, point) pair exactly once and uses every thread given.
+    /// Every plan covers each (window, point) pair exactly once, takes each unit once, and
+    /// runs no more threads than given.
     @Test func plansCoverEveryWindowAndPoint() {
         for n in [1, 2, 100, 1 << 10, 1 << 16, 1 << 20] {
             for threads in [1, 2, 3, 8] {
                 let plan = PippengerPlan(pointCount: n, threads: threads)
                 var covered = [Int](repeating: 0, count: plan.windows.windowCount)
-                for (u, unit) in plan.units.enumerated() {
-                    covered[unit.window] += unit.points.count
-                    #expect(plan.assignments.filter { $0.contains(u) }.count == 1)
-                }
+                for unit in plan.units { covered[unit.window] += unit.points.count }
                 #expect(covered.allSatisfy { $0 == n }, "n=\(n) threads=\(threads)")
-                #expect(plan.assignments.count <= threads)
+                #expect(plan.order.sorted() == Array(plan.units.indices))
+                #expect(plan.threads >= 1 && plan.threads <= threads)
             }
         }
     }
