@@ -24,6 +24,10 @@ public enum CeremonyError: Error, Equatable, CustomStringConvertible {
     case unsupportedPower(Int, reason: String)
     /// The circuit needs a larger Powers of Tau file.
     case circuitTooBig(constraints: Int, publicInputs: Int, neededPower: Int, availablePower: Int)
+    /// The circuit's domain 2^k equals the file's power and exceeds 2^14 + 1: snarkjs then
+    /// hashes a point past the τ·G1 section into the circuit hash, so its keys cannot be
+    /// reproduced; a Powers of Tau of power k + 1 avoids it.
+    case domainAtPowerLimit(domainPower: Int)
     /// A beacon value or iteration count snarkjs would refuse.
     case invalidBeacon(reason: String)
     /// A phase-2 contribution's transcript hash is not the hash of the chain before it.
@@ -57,6 +61,8 @@ public enum CeremonyError: Error, Equatable, CustomStringConvertible {
             return "power \(power): \(reason)"
         case let .circuitTooBig(constraints, publicInputs, needed, available):
             return "the circuit (\(constraints) constraints, \(publicInputs) public inputs) needs a Powers of Tau of power \(needed); the file has power \(available)"
+        case let .domainAtPowerLimit(k):
+            return "a domain of 2^\(k) needs a Powers of Tau of power \(k + 1): at power \(k) snarkjs hashes bytes past the tauG1 section into the circuit hash"
         case let .invalidBeacon(reason):
             return "invalid beacon: \(reason)"
         case let .transcriptMismatch(i):
