@@ -26,27 +26,20 @@ public enum Phase2 {
     }
 
     /// The initial key (no contribution) of `r1cs` with the prepared Powers of Tau `ptau`:
-    /// byte for byte what snarkjs `groth16 setup` writes.
+    /// what snarkjs `groth16 setup` writes (see doc/CEREMONY.md for the circuit hash).
     public static func newKey(r1cs: R1CS, ptau: PowersOfTauReader, progress: CeremonyProgress? = nil) throws -> ZKeyFile {
-        let m = r1cs.constraints.count, nPublic = r1cs.numPublic, nVars = r1cs.numWires
-        let k = domainPower(constraints: m, publicInputs: nPublic)
-        guard k <= ptau.power else {
-            throw CeremonyError.circuitTooBig(constraints: m, publicInputs: nPublic, neededPower: k, availablePower: ptau.power)
-        }
-        guard ptau.isPrepared else { throw CeremonyError.notPrepared }
-        let d = 1 << k
-        // snarkjs hashes the H query in chunks of 2^14 points, the last chunk full: for domains
-        // above 2^14 + 1 it reads τ^(2d-1)·G1, which a file of power k does not have.
-        let hashedH = d - 1 <= 1 << 14 ? d - 1 : ((d - 1 + (1 << 14) - 1) >> 14) << 14
-        guard d + hashedH <= (2 << ptau.power) - 1 else {
-            throw CeremonyError.domainAtPowerLimit(domainPower: k)
-        }
+        try newKey(r1cs: r1cs, basis: Phase2Basis(r1cs: r1cs, ptau: ptau), progress: progress)
+    }
 
-        let tauL = try ptau.lagrangeTauG1(level: k)
-        let tauL2 = try ptau.lagrangeTauG2(level: k)
-        let alphaL = try ptau.lagrangeAlphaTauG1(level: k)
-        let betaL = try ptau.lagrangeBetaTauG1(level: k)
-        let alpha1 = try ptau.alphaTauG1(0..<1)[0], beta1 = try ptau.betaTauG1(0..<1)[0], beta2 = try ptau.betaG2()
+    /// The initial key of `r1cs` from the bases taken from a Powers of Tau.
+    public static func newKey(r1cs: R1CS, basis: Phase2Basis, progress: CeremonyProgress? = nil) throws -> ZKeyFile {
+        let m = r1cs.constraints.count, nPublic = r1cs.numPublic, nVars = r1cs.numWires
+        let k = basis.domainPower, d = 1 << k
+        guard k == domainPower(constraints: m, publicInputs: nPublic) else {
+            throw CeremonyError.keyMismatch(what: "the bases (domain 2^\(k)) for this circuit")
+        }
+        let tauL = basis.tauG1, tauL2 = basis.tauG2, alphaL = basis.alphaTauG1, betaL = basis.betaTauG1
+        let alpha1 = basis.alpha1, beta1 = basis.beta1, beta2 = basis.beta2
 
         // Per wire: A and B terms on L, and the IC/C terms β·A + α·B + C on βL, αL, L.
         var aRows = [[BasisTerm]](repeating: [], count: nVars)
@@ -81,31 +74,14 @@ public enum Phase2 {
         let a = sparseCombinations(aRows, bases: tauL, stage: "A", progress: progress)
         let b1 = sparseCombinations(bRows, bases: tauL, stage: "B1", progress: progress)
         let b2 = sparseCombinations(bRows, bases: tauL2, stage: "B2", progress: progress)
-        let hOdd = try ptau.lagrangeTauG1(level: k + 1)
-        let hPoints = (0..<d).map { hOdd[2 * $0 + 1] }
 
         let key = ProvingKey(numVariables: nVars, numPublic: nPublic, domainSize: d, alpha1: alpha1, beta1: beta1, beta2: beta2,
                              gamma2: .generator, delta1: .generator, delta2: .generator,
                              ic: Array(icAll[0...nPublic]), coefficients: coefficients, a: a, b1: b1, b2: b2,
-                             c: Array(icAll[(nPublic + 1)...]), h: hPoints)
-        let hDifferences = try hQueryForHash(ptau, domainSize: d, count: hashedH)
-        let csHash = circuitHash(key, hDifferences: hDifferences, hashedCount: d - 1)
+                             c: Array(icAll[(nPublic + 1)...]), h: basis.h)
+        let csHash = circuitHash(key, hDifferences: basis.hashedHQuery, hashedCount: d - 1)
         return ZKeyFile(provingKey: key, transcript: Phase2Transcript(circuitHash: csHash),
                         sectionOrder: ZKeyFile.setupSectionOrder)
-    }
-
-    /// (τ^(d+i) - τ^i)·G1 for i < count, the H query snarkjs hashes into the circuit hash.
-    private static func hQueryForHash(_ ptau: PowersOfTauReader, domainSize d: Int, count: Int) throws -> [G1Affine] {
-        let low = try ptau.tauG1(0..<count)
-        let high = try ptau.tauG1(d..<(d + count))
-        var diffs = [JacobianPoint<G1Parameters>](repeating: .infinity, count: count)
-        diffs.withUnsafeMutableBufferPointer { out in
-            let out = SendablePointer(out.baseAddress!)
-            Parallelism.forEachChunk(count: count, minimumChunk: 4096) { range in
-                for i in range { out[i] = high[i].jacobian + (-low[i]) }
-            }
-        }
-        return batchNormalizeParallel(diffs)
     }
 
     /// snarkjs's csHash: BLAKE2b of α1, β1, β2, γ2, δ1, δ2, then (a big-endian u32 count and

@@ -113,6 +113,12 @@ public enum PowersOfTau {
         return apply(secrets, key, to: file, challenge: challenge, kind: .beacon, parameters: parameters, progress: progress)
     }
 
+    /// Throws `CeremonyError.invalidBeacon` for a beacon value or iteration count snarkjs
+    /// would refuse (1 to 255 bytes; numIterationsExp in 10...63).
+    public static func checkBeaconParameters(_ beaconHash: [UInt8], _ numIterationsExp: Int) throws {
+        try checkBeacon(beaconHash, numIterationsExp)
+    }
+
     /// Rejects what snarkjs rejects: an empty beacon value, one over 255 bytes, iterations
     /// outside 2^10...2^63.
     static func checkBeacon(_ beaconHash: [UInt8], _ numIterationsExp: Int) throws {
