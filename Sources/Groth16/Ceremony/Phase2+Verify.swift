@@ -2,8 +2,8 @@
 // `zkey verify`: the initial key is recomputed; every contribution's transcript hash must
 // follow the chain, its proof of knowledge must hold, and δ must move by its secret; the
 // key's fixed parts must equal the initial key's, and C and H must be the initial ones
-// divided by the final δ (random linear combinations, one pairing check each). All pairing
-// checks form one batch.
+// divided by the final δ (random linear combinations, one pairing check each; H up to the
+// one component snarkjs leaves out, see `hQueryChallenge`). All pairing checks form one batch.
 
 /// What a successful phase-2 verification found.
 public struct Phase2Verification: Sendable {
@@ -86,9 +86,10 @@ extension Phase2 {
         }
         let stage = ProgressStage("C and H", total: 2, progress)
         for (name, now, before) in [("8 (C)", key.c, start.c), ("9 (H)", key.h, start.h)] where !now.isEmpty {
-            let r = randomScalars64(now.count)
-            let combinedNow = pointCombination(now[...], r[...], scalarBits: 64).affine
-            let combinedBefore = pointCombination(before[...], r[...], scalarBits: 64).affine
+            let scalars = name.hasPrefix("8") ? randomScalars64(now.count) : hQueryChallenge(domainSize: now.count)
+            let bits = name.hasPrefix("8") ? 64 : 254
+            let combinedNow = pointCombination(now[...], scalars[...], scalarBits: bits).affine
+            let combinedBefore = pointCombination(before[...], scalars[...], scalarBits: bits).affine
             // before = δ·now: e(before, G2) = e(now, δ2).
             if combinedNow.isInfinity || combinedBefore.isInfinity {
                 guard combinedNow == combinedBefore else { throw CeremonyError.sectionNotScaled(section: name) }
@@ -100,5 +101,25 @@ extension Phase2 {
         try batch.verify()
         return Phase2Verification(circuitHash: file.transcript.circuitHash, recomputedCircuitHash: initial.transcript.circuitHash,
                                   contributions: summaries)
+    }
+}
+
+extension Phase2 {
+    /// Random scalars for the H check. H_j = L_(2j+1) of the double-size basis, and
+    /// Σ_i r_i·(τ^d - 1)·τ^i = -2·Σ_j p(g·ω^j)·H_j with p(X) = Σ_i r_i X^i and g = ω_(2d): the
+    /// scalars are DFT(r_i·g^i) for random 64-bit r_i with r_(d-1) = 0. As in snarkjs, the
+    /// component of (τ^d - 1)·τ^(d-1) is left out: a proof never uses it (h has degree at
+    /// most d - 2), and a contribution made through bellman's format drops it.
+    static func hQueryChallenge(domainSize d: Int) -> [(UInt64, UInt64, UInt64, UInt64)] {
+        let r = randomScalars64(d)
+        let g = Fr.rootOfUnity(log2Order: d.trailingZeroBitCount + 1)
+        var values = [Fr](repeating: .zero, count: d)
+        var power = Fr.one
+        for i in 0..<(d - 1) {
+            values[i] = Fr(reducingLimbs: r[i]) * power
+            power = power * g
+        }
+        RadixTwoFFT.transform(&values, inverse: false)
+        return values.map(\.canonicalLimbs)
     }
 }

@@ -43,6 +43,16 @@ enum CeremonyFiles {
 
     static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
 
+    /// The bases a circuit needs from a .ptau: read from a prepared file, or computed (only the
+    /// levels the circuit needs) from an unprepared one.
+    static func phase2Basis(_ r1cs: R1CS, _ path: String, progress: CeremonyProgress?) throws -> Phase2Basis {
+        let reader = try ptauReader(path)
+        return try step {
+            reader.isPrepared ? try Phase2Basis(r1cs: r1cs, ptau: reader)
+                              : try Phase2Basis(r1cs: r1cs, ptau: try reader.file(), progress: progress)
+        }
+    }
+
     /// Runs a ceremony step whose refusal (a reduced file, a circuit too big, a bad beacon) is
     /// a usage error: exit 2.
     static func step<T>(_ body: () throws -> T) throws -> T {

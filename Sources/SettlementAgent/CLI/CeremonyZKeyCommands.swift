@@ -11,17 +11,18 @@ struct CeremonyZKeyCommand: ParsableCommand {
     )
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The initial key of a circuit from a prepared .ptau.")
+        static let configuration = CommandConfiguration(
+            abstract: "The initial key of a circuit from a .ptau (prepared, or the levels it needs are computed).")
         @Option(name: .long, help: "The circuit (.r1cs).") var r1cs: String
-        @Option(name: .long, help: "A .ptau prepared for phase 2.") var ptau: String
+        @Option(name: .long, help: "The .ptau (prepared for phase 2 or not).") var ptau: String
         @Option(name: .long, help: "The .zkey to write.") var zkey: String
         @OptionGroup var options: QuietOption
 
         func run() throws {
             let reporter = options.reporter
             let circuit = try CeremonyFiles.r1cs(r1cs)
-            let powers = try CeremonyFiles.ptauReader(ptau)
-            let key = try CeremonyFiles.step { try Phase2.newKey(r1cs: circuit, ptau: powers, progress: reporter.handler) }
+            let basis = try CeremonyFiles.phase2Basis(circuit, ptau, progress: reporter.handler)
+            let key = try CeremonyFiles.step { try Phase2.newKey(r1cs: circuit, basis: basis, progress: reporter.handler) }
             reporter.finish()
             try CeremonyFiles.write(key.fileBytes(), to: zkey)
             print(CeremonyFiles.formatHash(key.transcript.circuitHash, title: "Circuit hash:"))
@@ -74,18 +75,17 @@ struct CeremonyZKeyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Verify a key against its circuit and Powers of Tau, the whole contribution chain included.")
         @Option(name: .long, help: "The circuit (.r1cs).") var r1cs: String
-        @Option(name: .long, help: "The prepared .ptau the key was made from.") var ptau: String
+        @Option(name: .long, help: "The .ptau the key was made from.") var ptau: String
         @Option(name: .long, help: "The .zkey to verify.") var zkey: String
         @OptionGroup var options: QuietOption
 
         func run() throws {
             let reporter = options.reporter
             let circuit = try CeremonyFiles.r1cs(r1cs)
-            let powers = try CeremonyFiles.ptauReader(ptau)
             let key = try CeremonyFiles.zkey(zkey)
-            let result = try CeremonyFiles.verification {
-                try Phase2.verify(key, r1cs: circuit, ptau: powers, progress: reporter.handler)
-            }
+            let basis = try CeremonyFiles.phase2Basis(circuit, ptau, progress: reporter.handler)
+            let initial = try CeremonyFiles.step { try Phase2.newKey(r1cs: circuit, basis: basis, progress: reporter.handler) }
+            let result = try CeremonyFiles.verification { try Phase2.verify(key, initial: initial, progress: reporter.handler) }
             reporter.finish()
             print(Self.report(result))
         }
