@@ -5,5 +5,6 @@ enum SuiteRegistry {
         CurveSuite.self,
         PairingSuite.self,
         ZKeyReadSuite.self,
+        CeremonySuite.self,
     ]
 }

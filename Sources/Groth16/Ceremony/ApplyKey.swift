@@ -2,9 +2,10 @@ import Foundation
 
 /// Multiplies point i of `points` by first·inc^i, in parallel (snarkjs `batchApplyKey`): a
 /// contribution's update of the powers (first = 1 or α or β, inc = τ) and phase 2's division
-/// of C and H by δ (inc = 1). Variable time in the scalars; the scalars derived from secrets
-/// live only in registers and stack slots of the workers.
-func applyKey<C: CeremonyCurve>(_ points: [AffinePoint<C>], first: Fr, inc: Fr,
+/// of C and H by δ (inc = 1), through the endomorphism split. Variable time in the scalars;
+/// the scalars derived from secrets live only in the workers' registers, stack slots and the
+/// short-lived split temporaries.
+func applyKey<C: EndomorphismCurve>(_ points: [AffinePoint<C>], first: Fr, inc: Fr,
                                 stage: String, progress: CeremonyProgress?) -> [AffinePoint<C>] {
     let count = points.count
     guard count > 0 else { return [] }
@@ -12,6 +13,8 @@ func applyKey<C: CeremonyCurve>(_ points: [AffinePoint<C>], first: Fr, inc: Fr,
     let counter = ProgressCounter()
     var result = [AffinePoint<C>](repeating: .infinity, count: count)
     let fixedScalar = inc.isOne
+    // A fixed scalar (δ^-1) is split and recoded once.
+    let fixed = fixedScalar ? SplitScalar(first, for: C.self) : nil
     result.withUnsafeMutableBufferPointer { out in
         let out = SendablePointer(out.baseAddress!)
         points.withUnsafeBufferPointer { input in
@@ -27,7 +30,8 @@ func applyKey<C: CeremonyCurve>(_ points: [AffinePoint<C>], first: Fr, inc: Fr,
                     let start = c * chunk, end = min(count, start + chunk)
                     var scalar = fixedScalar ? first : first * inc.powVartime([UInt64(start)])
                     for i in start..<end {
-                        jacobians[i - start] = input[i].jacobian.multipliedVartime(by: scalar)
+                        let p = input[i].jacobian
+                        jacobians[i - start] = fixed.map { p.multiplied(by: $0) } ?? p.multipliedSplit(by: scalar)
                         if !fixedScalar { scalar = scalar * inc }
                     }
                     secureZero(value: &scalar)

@@ -96,7 +96,7 @@ extension Phase2 {
 extension PowersOfTau {
     /// The odd points L_(2i+1) of the level-k Lagrange basis (the phase-2 H query) with one
     /// inverse DFT of half the size: L_(2i+1) = iDFT_(n/2)((P_j - P_(j+n/2))·ω_n^(-j)/2)_i.
-    static func oddLagrangeBasis<C: CeremonyCurve>(_ powers: [AffinePoint<C>], level k: Int,
+    static func oddLagrangeBasis<C: EndomorphismCurve>(_ powers: [AffinePoint<C>], level k: Int,
                                                    progress: CeremonyProgress?) -> [AffinePoint<C>] {
         let half = 1 << (k - 1)
         let rootInverse = Fr.rootOfUnity(log2Order: k).inverse()!
@@ -108,7 +108,7 @@ extension PowersOfTau {
                 var twiddle = halfInverse * rootInverse.powVartime([UInt64(range.lowerBound)])
                 for j in range {
                     let high = j + half < powers.count ? powers[j + half] : .infinity
-                    out[j] = (powers[j].jacobian + (-high)).multipliedVartime(by: twiddle)
+                    out[j] = (powers[j].jacobian + (-high)).multipliedSplit(by: twiddle)
                     twiddle = twiddle * rootInverse
                 }
             }

@@ -21,7 +21,7 @@ extension PowersOfTau {
     }
 
     /// Levels 0...top of the Lagrange basis from the powers, concatenated.
-    static func lagrangeLevels<C: CeremonyCurve>(_ powers: [AffinePoint<C>], through top: Int, name: String,
+    static func lagrangeLevels<C: EndomorphismCurve>(_ powers: [AffinePoint<C>], through top: Int, name: String,
                                                  progress: CeremonyProgress?) -> [AffinePoint<C>] {
         var result: [AffinePoint<C>] = []
         result.reserveCapacity(PowersOfTauLagrangeBases.count(throughLevel: top))
@@ -30,7 +30,7 @@ extension PowersOfTau {
     }
 
     /// Level k: the inverse DFT of the first 2^k powers (missing powers taken as 0).
-    static func lagrangeBasis<C: CeremonyCurve>(_ powers: [AffinePoint<C>], level k: Int, name: String,
+    static func lagrangeBasis<C: EndomorphismCurve>(_ powers: [AffinePoint<C>], level k: Int, name: String,
                                                 progress: CeremonyProgress?) -> [AffinePoint<C>] {
         let n = 1 << k
         var values = powers.prefix(n).map(\.jacobian)

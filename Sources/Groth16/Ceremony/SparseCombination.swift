@@ -7,7 +7,7 @@ struct BasisTerm {
 /// For every row, Σ coefficient·bases[basis] over its terms, in parallel over rows: the
 /// phase-2 key sections, each point a combination of Lagrange points with R1CS coefficients.
 /// Coefficients ±1 cost an addition; rows with many terms go through Pippenger.
-func sparseCombinations<C: CeremonyCurve>(_ rows: [[BasisTerm]], bases: [AffinePoint<C>], stage: String,
+func sparseCombinations<C: EndomorphismCurve>(_ rows: [[BasisTerm]], bases: [AffinePoint<C>], stage: String,
                                           progress: CeremonyProgress?) -> [AffinePoint<C>] {
     let report = ProgressStage(stage, total: rows.count, progress)
     let done = ProgressCounter()
@@ -31,7 +31,7 @@ func sparseCombinations<C: CeremonyCurve>(_ rows: [[BasisTerm]], bases: [AffineP
                     } else if t.coefficient == minusOne {
                         acc += -p
                     } else {
-                        acc += p.jacobian.multipliedVartime(by: t.coefficient)
+                        acc += p.jacobian.multipliedSplit(by: t.coefficient)
                     }
                 }
                 out[r] = acc

@@ -55,3 +55,33 @@ struct CeremonyHashingTests {
         #expect((0..<16).map { _ in rng.nextU32() } == expected)
     }
 }
+
+@Suite("Endomorphism split")
+struct EndomorphismSplitTests {
+    static func scalars() -> [Fr] {
+        var g = SeededGenerator(seed: 11)
+        var values: [Fr] = [.zero, .one, -Fr.one, Fr(2), -Fr(2), Fr.rootOfUnity(log2Order: 16)]
+        for _ in 0..<40 { values.append(Fr(reducingLimbs: (g.edgyWord(), g.edgyWord(), g.edgyWord(), g.edgyWord()))) }
+        return values
+    }
+
+    @Test("GLV on G1 equals the plain wNAF multiplication")
+    func g1() {
+        let p = G1Affine.generator.jacobian.multipliedVartime(by: Fr(12345)).affine.jacobian
+        for k in Self.scalars() { #expect(p.multipliedSplit(by: k) == p.multipliedVartime(by: k), "\(k.hexString)") }
+    }
+
+    @Test("GLS on G2 equals the plain wNAF multiplication")
+    func g2() {
+        let p = G2Affine.generator.jacobian.multipliedVartime(by: Fr(777))
+        for k in Self.scalars().prefix(20) { #expect(p.multipliedSplit(by: k) == p.multipliedVartime(by: k), "\(k.hexString)") }
+    }
+
+    @Test("the split halves are short and recombine to k")
+    func splitIsShort() {
+        for k in Self.scalars() {
+            let s = G1Parameters.split.split(k)
+            #expect(s.k1.bitWidth <= 128 && s.k2.bitWidth <= 128)
+        }
+    }
+}
