@@ -10,7 +10,6 @@
 /// A curve with an endomorphism that splits scalars.
 protocol EndomorphismCurve: CeremonyCurve {
     static func endomorphism(_ p: JacobianPoint<Self>) -> JacobianPoint<Self>
-    static func endomorphism(_ p: AffinePoint<Self>) -> AffinePoint<Self>
     /// The split constants (computed once).
     static var split: ScalarSplitter { get }
 }
@@ -115,37 +114,6 @@ extension JacobianPoint where C: EndomorphismCurve {
         return acc
     }
 
-    /// points[k] <- scalars[k]·points[k] for a batch: the odd-multiple tables of all the
-    /// points are made affine with one inversion, so the main loops use mixed additions.
-    static func multiplyBatch(_ points: inout [Self], by scalars: [SplitScalar]) {
-        let n = points.count
-        var tables = [Self](repeating: .infinity, count: 8 * n)
-        for k in 0..<n where !points[k].isInfinity {
-            let twice = points[k].doubled()
-            tables[8 * k] = points[k]
-            for i in 1..<8 { tables[8 * k + i] = tables[8 * k + i - 1] + twice }
-        }
-        let table = batchNormalize(tables)
-        let image = table.map { C.endomorphism($0) }
-        for k in 0..<n where !points[k].isInfinity {
-            let s = scalars[k], base = 8 * k
-            var acc = Self.infinity
-            let length = max(s.digits1.count, s.digits2.count)
-            for i in stride(from: length - 1, through: 0, by: -1) {
-                acc = acc.doubled()
-                if i < s.digits1.count, s.digits1[i] != 0 {
-                    let d = s.digits1[i], p = table[base + Int(d < 0 ? -d : d) >> 1]
-                    acc = acc + ((d < 0) != s.negate1 ? -p : p)
-                }
-                if i < s.digits2.count, s.digits2[i] != 0 {
-                    let d = s.digits2[i], p = image[base + Int(d < 0 ? -d : d) >> 1]
-                    acc = acc + ((d < 0) != s.negate2 ? -p : p)
-                }
-            }
-            points[k] = acc
-        }
-    }
-
     /// k·self through the endomorphism split (variable time).
     func multipliedSplit(by k: Fr) -> Self { multiplied(by: SplitScalar(k, for: C.self)) }
 }
@@ -185,14 +153,10 @@ extension G1Parameters: EndomorphismCurve {
     static func endomorphism(_ p: JacobianPoint<G1Parameters>) -> JacobianPoint<G1Parameters> {
         JacobianPoint(uncheckedX: p.x * g1Endomorphism.beta, y: p.y, z: p.z)
     }
-    static func endomorphism(_ p: G1Affine) -> G1Affine {
-        p.isInfinity ? p : G1Affine(uncheckedX: p.x * g1Endomorphism.beta, y: p.y)
-    }
     static var split: ScalarSplitter { g1Endomorphism.splitter }
 }
 
 extension G2Parameters: EndomorphismCurve {
     static func endomorphism(_ p: JacobianPoint<G2Parameters>) -> JacobianPoint<G2Parameters> { p.psi() }
-    static func endomorphism(_ p: G2Affine) -> G2Affine { p.psi() }
     static var split: ScalarSplitter { g2Splitter }
 }

@@ -13,20 +13,17 @@ protocol FourierElement: Sendable {
     /// A twiddle factor prepared once for many multiplications.
     associatedtype Twiddle
     static func twiddle(_ w: Fr) -> Twiddle
-    /// values[k] <- values[k]·twiddles[k] (group elements share work across the batch).
-    static func multiply(_ values: inout [Self], by twiddles: [Twiddle])
+    func times(_ w: Twiddle) -> Self
 }
 
 extension MontgomeryField: FourierElement where P == FrParameters {
     static func twiddle(_ w: Fr) -> Fr { w }
-    static func multiply(_ values: inout [Fr], by twiddles: [Fr]) {
-        for k in values.indices { values[k] = values[k] * twiddles[k] }
-    }
+    func times(_ w: Fr) -> Fr { self * w }
 }
 
 extension JacobianPoint: FourierElement where C: EndomorphismCurve {
     static func twiddle(_ w: Fr) -> SplitScalar { SplitScalar(w, for: C.self) }
-    static func multiply(_ values: inout [Self], by twiddles: [SplitScalar]) { multiplyBatch(&values, by: twiddles) }
+    func times(_ w: SplitScalar) -> Self { multiplied(by: w) }
 }
 
 enum RadixTwoFFT {
@@ -56,52 +53,29 @@ enum RadixTwoFFT {
                 let stride = n / (2 * half)
                 let butterflies = n / 2
                 Parallelism.forEachChunk(count: butterflies, minimumChunk: 64) { range in
-                    // Butterflies in batches: the products w·b of a batch are computed together.
-                    var batchStart = range.lowerBound
-                    var products: [E] = []
-                    var factors: [E.Twiddle] = []
-                    while batchStart < range.upperBound {
-                        let batchEnd = min(batchStart + 64, range.upperBound)
-                        products.removeAll(keepingCapacity: true)
-                        factors.removeAll(keepingCapacity: true)
-                        for b in batchStart..<batchEnd where b % half != 0 {
-                            products.append(v[(b / half) * 2 * half + b % half + half])
-                            factors.append(prepared[(b % half) * stride])
+                    var finished = 0
+                    for b in range {
+                        let block = b / half, j = b % half
+                        let top = block * 2 * half + j, bottom = top + half
+                        let t = j == 0 ? v[bottom] : v[bottom].times(prepared[j * stride])
+                        let a = v[top]
+                        v[top] = a + t
+                        v[bottom] = a - t
+                        finished += 1
+                        if finished == 4096 {
+                            report.report(done.add(finished))
+                            finished = 0
                         }
-                        E.multiply(&products, by: factors)
-                        var next = 0
-                        for b in batchStart..<batchEnd {
-                            let block = b / half, j = b % half
-                            let top = block * 2 * half + j, bottom = top + half
-                            let t: E
-                            if j == 0 {
-                                t = v[bottom]
-                            } else {
-                                t = products[next]
-                                next += 1
-                            }
-                            let a = v[top]
-                            v[top] = a + t
-                            v[bottom] = a - t
-                        }
-                        report.report(done.add(batchEnd - batchStart))
-                        batchStart = batchEnd
                     }
+                    report.report(done.add(finished))
                 }
                 half *= 2
             }
             if inverse {
                 let scale = E.twiddle(Fr(UInt64(n)).inverse()!)
                 Parallelism.forEachChunk(count: n, minimumChunk: 64) { range in
-                    var batchStart = range.lowerBound
-                    while batchStart < range.upperBound {
-                        let batchEnd = min(batchStart + 64, range.upperBound)
-                        var values = (batchStart..<batchEnd).map { v[$0] }
-                        E.multiply(&values, by: [E.Twiddle](repeating: scale, count: values.count))
-                        for (i, value) in zip(batchStart..<batchEnd, values) { v[i] = value }
-                        report.report(done.add(batchEnd - batchStart))
-                        batchStart = batchEnd
-                    }
+                    for i in range { v[i] = v[i].times(scale) }
+                    report.report(done.add(range.count))
                 }
             }
         }
