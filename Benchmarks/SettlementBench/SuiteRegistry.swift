@@ -11,5 +11,6 @@ enum SuiteRegistry {
         ZKeyReadSuite.self,
         GadgetsSuite.self,
         SettlementCircuitSuite.self,
+        CeremonySuite.self,
     ]
 }

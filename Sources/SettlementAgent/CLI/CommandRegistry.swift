@@ -10,5 +10,7 @@ enum CommandRegistry {
         CircuitCommand.self,
         TraceCommand.self,
         DemoCommand.self,
+        SetupCommand.self,
+        CeremonyCommand.self,
     ]
 }
