@@ -6,6 +6,9 @@ TEST_FLAGS := -c release -Xswiftc -enable-testing
 TEST_SCRATCH := .build-test
 BIN := .build/release
 DATA ?= data
+KEYS ?= $(DATA)/keys
+# Trace slots per proof of the settlement circuit that `make run` sets up (see doc/CIRCUITS.md).
+TRACES ?= 16
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
@@ -43,9 +46,16 @@ test: deps python
 bench: build python
 	PY="$$($(PEERS)/install.sh)" BIN=$(BIN) PEERS=$(PEERS) python3 Benchmarks/run.py
 
-## run: build, make keys once (data/keys), then serve on $(HOST):$(PORT) with data/agent.sqlite
+## run: build, make the keys once (the one-time setup of the settlement circuit of $(TRACES)
+## trace slots into $(KEYS); a few minutes), then serve on $(HOST):$(PORT) with $(DATA)/agent.sqlite
 run: build
-	$(BIN)/settlement-agent --help
+	@if [ ! -f $(KEYS)/circuit.zkey ] || [ ! -f $(KEYS)/circuit.json ]; then \
+	  echo "No keys in $(KEYS): running the one-time setup for $(TRACES) trace slots (a few minutes)."; \
+	  rm -rf $(KEYS).partial && \
+	  $(BIN)/settlement-agent setup --traces $(TRACES) --out $(KEYS).partial && \
+	  mv $(KEYS).partial $(KEYS); \
+	fi
+	exec $(BIN)/settlement-agent serve --data $(DATA) --keys $(KEYS) --host $(HOST) --port $(PORT)
 
 clean:
 	rm -rf .build $(TEST_SCRATCH)

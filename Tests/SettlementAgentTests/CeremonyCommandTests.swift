@@ -81,4 +81,31 @@ struct CeremonyCommandTests {
         #expect(Self.exitCode(["ceremony", "zkey", "verify", "--r1cs", r1cs, "--ptau", dir.appendingPathComponent("powersoftau.ptau").path,
                                "--zkey", dir.appendingPathComponent("circuit.zkey").path, "--quiet"]) == 0)
     }
+
+    @Test("setup --traces L makes a keys directory the agent loads, for the settlement circuit of L slots")
+    func setupSettlementCircuit() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.run(["setup", "--traces", "1", "--out", dir.path, "--quiet"])
+        let keys = try SettlementKeys.load(directory: dir)
+        #expect(keys.tracesPerTransition == 1)
+        #expect(keys.verifyingKey.numPublic == 8)
+        // The R1CS written beside the keys is the one the key was made for.
+        #expect(Self.exitCode(["ceremony", "zkey", "verify", "--r1cs", dir.appendingPathComponent("circuit.r1cs").path,
+                               "--ptau", dir.appendingPathComponent("powersoftau.ptau").path,
+                               "--zkey", dir.appendingPathComponent("circuit.zkey").path, "--quiet"]) == 0)
+        // Exactly one circuit source (an argument-parser validation error: exit 2 from main); an
+        // impossible L is malformed input (exit 2).
+        #expect(Self.exitCode(["setup", "--out", dir.path, "--quiet"]) == -1)
+        #expect(Self.exitCode(["setup", "--traces", "0", "--out", dir.appendingPathComponent("zero").path, "--quiet"]) == 2)
+    }
+
+    @Test("the agent refuses keys made for another circuit")
+    func keysForAnotherCircuit() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.run(["setup", "--r1cs", Vectors.url("snarkjs/tutorial_multiplier5/circuit.r1cs").path, "--out", dir.path, "--quiet"])
+        try Data(SettlementKeys.circuitDescription(traces: 1).utf8).write(to: dir.appendingPathComponent(SettlementKeys.circuitFile))
+        #expect(throws: SettlementKeys.Missing.self) { try SettlementKeys.load(directory: dir) }
+    }
 }

@@ -6,19 +6,26 @@ import Groth16
 /// Phase 1 is either an imported .ptau (verified first; e.g. a public Hermez file) or a fresh
 /// ceremony of N local contributions and a beacon; phase 2 takes N local contributions and a
 /// beacon; the outputs are the final key, its verification key, the Solidity and Vyper
-/// verifiers and transcript.json. A production ceremony has several independent parties:
-/// see doc/CEREMONY.md and the `ceremony` commands.
+/// verifiers and transcript.json. With `--traces L` the circuit is the settlement circuit of L
+/// trace slots: its `circuit.r1cs` and the `circuit.json` that `serve` reads are written too,
+/// so the output directory is a complete keys directory for the agent. A production ceremony
+/// has several independent parties: see doc/CEREMONY.md and the `ceremony` commands.
 struct SetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
         abstract: "Run the one-time trusted setup of a circuit: keys, verification key, verifiers, transcript."
     )
 
+    /// The settlement circuit's R1CS, written beside the keys by `--traces`.
+    static let settlementR1CSFile = "circuit.r1cs"
+
     /// The beacon used when none is given: fixed and public (so not a source of randomness);
     /// the transcript marks it as the default.
     static let defaultBeacon = "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20"
 
-    @Option(name: .long, help: "The circuit (.r1cs).") var r1cs: String
+    @Option(name: .long, help: "The circuit (.r1cs); or use --traces.") var r1cs: String?
+    @Option(name: .long, help: "Set up the settlement circuit of this many trace slots (writes circuit.r1cs and circuit.json too).")
+    var traces: Int?
     @Option(name: .long, help: "The output directory.") var out: String
     @Option(name: .long, help: "Import this Powers of Tau (.ptau, e.g. a public Hermez file); it is verified first.") var ptau: String?
     @Option(name: .long, help: "Power of a fresh phase 1 (default: the smallest the circuit needs).") var power: Int?
@@ -31,20 +38,33 @@ struct SetupCommand: ParsableCommand {
     func validate() throws {
         guard contributions >= 1 else { throw ValidationError("--contributions must be at least 1") }
         guard ptau == nil || power == nil else { throw ValidationError("--ptau and --power exclude each other") }
+        guard (r1cs == nil) != (traces == nil) else { throw ValidationError("give exactly one of --r1cs and --traces") }
     }
 
     func run() throws {
         let reporter = options.reporter
         let progress = reporter.handler
-        let circuit = try CeremonyFiles.r1cs(r1cs)
         let beaconValue = try CeremonyFiles.beaconValue(beacon ?? Self.defaultBeacon)
         try CeremonyFiles.step { try PowersOfTau.checkBeaconParameters(beaconValue, iterations) }
-        let domainPower = Phase2.domainPower(constraints: circuit.constraints.count, publicInputs: circuit.numPublic)
         let directory = URL(fileURLWithPath: out)
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw CLIFailure.malformed("\(out): cannot create the directory: \(error.localizedDescription)")
         }
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        var files: [String] = []
+        let circuit: R1CS
+        let circuitSource: String
+        if let traces {
+            circuit = try CircuitCommand.circuit(traces).r1cs()
+            try CeremonyFiles.write(R1CSFile(r1cs: circuit).fileBytes(), to: path(Self.settlementR1CSFile))
+            try CeremonyFiles.write(SettlementKeys.circuitDescription(traces: traces), to: path(SettlementKeys.circuitFile))
+            files += [Self.settlementR1CSFile, SettlementKeys.circuitFile]
+            circuitSource = path(Self.settlementR1CSFile)
+        } else {
+            circuit = try CeremonyFiles.r1cs(r1cs!)
+            circuitSource = r1cs!
+        }
+        let domainPower = Phase2.domainPower(constraints: circuit.constraints.count, publicInputs: circuit.numPublic)
         if beacon == nil { reporter.note("note: no --beacon given; using the fixed public default \(Self.defaultBeacon)") }
         reporter.note("circuit: \(circuit.constraints.count) constraints, \(circuit.numPublic) public inputs, domain 2^\(domainPower)")
 
@@ -52,7 +72,6 @@ struct SetupCommand: ParsableCommand {
         var phase1Contributions: [SetupTranscript.Phase1Contribution] = []
         let basis: Phase2Basis
         let phase1: SetupTranscript.Phase1
-        var files: [String] = []
         if let ptau {
             let file = try CeremonyFiles.ptau(ptau)
             let verified = try reporter.step("verify \(ptau)") {
@@ -133,7 +152,7 @@ struct SetupCommand: ParsableCommand {
         try CeremonyFiles.write(VyperVerifier.source(vk), to: path("Verifier.vy"))
         files += ["circuit.zkey", "verification_key.json", "Verifier.sol", "Verifier.vy", "transcript.json"]
         let transcript = SetupTranscript(
-            circuit: .init(r1cs: r1cs, constraints: circuit.constraints.count, publicInputs: circuit.numPublic,
+            circuit: .init(r1cs: circuitSource, constraints: circuit.constraints.count, publicInputs: circuit.numPublic,
                            wires: circuit.numWires, domainPower: domainPower),
             phase1: phase1,
             phase2: .init(circuitHash: verified.circuitHash.hexString, contributions: verified.contributions.map {

@@ -1,3 +1,4 @@
+import Circuits
 import Foundation
 import Groth16
 
@@ -25,11 +26,14 @@ struct SettlementKeys: Sendable {
         let description: String
     }
 
+    /// The contents of `circuit.json` for the settlement circuit of `traces` slots.
+    static func circuitDescription(traces: Int) -> String { "{\"traces\": \(traces)}\n" }
+
     static func load(directory: URL) throws -> SettlementKeys {
         func read(_ name: String) throws -> Data {
             let url = directory.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw Missing(description: "\(url.path) is missing; run `settlement-agent setup --out \(directory.path)` (or `make run`) to make the keys")
+                throw Missing(description: "\(url.path) is missing; run `settlement-agent setup --traces L --out \(directory.path)` (or `make run`) to make the keys")
             }
             return data
         }
@@ -40,8 +44,11 @@ struct SettlementKeys: Sendable {
         }
         let vkJSON = try read(verificationKeyFile)
         let vk = try VerifyingKey(snarkjsJSON: vkJSON)
+        guard vk.numPublic == SettlementStatement.publicInputNames.count else {
+            throw Missing(description: "\(directory.appendingPathComponent(verificationKeyFile).path) has \(vk.numPublic) public inputs; the settlement circuit has \(SettlementStatement.publicInputNames.count): these keys are for another circuit")
+        }
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(provingKeyFile).path) else {
-            throw Missing(description: "\(directory.appendingPathComponent(provingKeyFile).path) is missing; run `settlement-agent setup --out \(directory.path)`")
+            throw Missing(description: "\(directory.appendingPathComponent(provingKeyFile).path) is missing; run `settlement-agent setup --traces L --out \(directory.path)`")
         }
         let solidity = String(decoding: try read(verifierFile), as: UTF8.self)
         return SettlementKeys(directory: directory, tracesPerTransition: traces, verifyingKey: vk,
