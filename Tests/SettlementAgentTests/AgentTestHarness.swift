@@ -3,6 +3,7 @@ import Foundation
 import Groth16
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import TestSupport
 import Traces
 @testable import SettlementAgent
@@ -37,7 +38,14 @@ struct AgentTestHarness {
     }
 
     var application: some ApplicationProtocol {
-        Application(router: AgentRoutes(services: services).makeRouter())
+        Application(router: AgentRoutes(services: services).makeRouter(), logger: Self.quietLogger)
+    }
+
+    /// Request logs only for warnings and errors, so test output shows what failed.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "agent-test")
+        logger.logLevel = .warning
+        return logger
     }
 
     static func user(_ i: UInt8) -> Address { Address(bytes: [UInt8](repeating: 0, count: 19) + [i]) }

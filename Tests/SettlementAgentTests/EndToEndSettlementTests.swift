@@ -29,7 +29,7 @@ import Traces
         let harness = try H(tracesPerTransition: Self.traces, verifyingKey: key.verifyingKey, verificationKeyJSON: vkJSON)
         let prover = try SettlementProver(provingKey: key, tracesPerTransition: Self.traces, domain: H.domain, provider: H.provider)
         let runner = ProvingJobRunner(store: harness.services.store, prover: prover, metrics: harness.services.metrics,
-                                      logger: Logger(label: "test"))
+                                      logger: H.quietLogger)
         try await harness.application.test(.router) { client in
             _ = try await post(client, "/v1/accounts", H.accountBody(user: 1, balance: "1000", nonce: "5"), admin: true)
             _ = try await post(client, "/v1/accounts", H.accountBody(user: 2, balance: "50"), admin: true)
