@@ -6,6 +6,7 @@ struct BenchOptions {
     var threads: Int
     var runs: Int
     var traces: Int?
+    var accounts: Int = 1
     var exportDirectory: String?
 }
 

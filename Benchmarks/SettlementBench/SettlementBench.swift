@@ -27,7 +27,10 @@ struct SettlementBench: ParsableCommand {
     @Option(help: "Trace slots of the settlement circuit (suite settlement).")
     var traces: Int?
 
-    @Option(help: "Directory to write the benchmark's .r1cs and .wtns into (suite prove).")
+    @Option(help: "Accounts proved concurrently, as the agent's proving workers do (suite settlement).")
+    var accounts: Int = 1
+
+    @Option(help: "Directory to write the benchmark's .r1cs and .wtns into (suites prove, settlement).")
     var export: String?
 
     @Flag(help: "One JSON object per line.")
@@ -38,12 +41,13 @@ struct SettlementBench: ParsableCommand {
             throw ValidationError("unknown suite '\(suite)'; suites: " + SuiteRegistry.all.map { $0.name }.joined(separator: ", "))
         }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1") }
         if let threads {
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
             Parallelism.threadCount = threads
         }
         let options = BenchOptions(logSize: logSize, threads: Parallelism.threadCount, runs: runs,
-                                   traces: traces, exportDirectory: export)
+                                   traces: traces, accounts: accounts, exportDirectory: export)
         try suiteType.run(options) { result in
             print(json ? result.jsonLine : result.humanLine)
             fflush(nil)

@@ -11,6 +11,7 @@ enum SuiteRegistry {
         ZKeyReadSuite.self,
         GadgetsSuite.self,
         SettlementCircuitSuite.self,
+        SettlementSuite.self,
         CeremonySuite.self,
     ]
 }

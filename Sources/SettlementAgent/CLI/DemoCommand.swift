@@ -91,7 +91,7 @@ struct DemoCommand: ParsableCommand {
                        "\(s.initBalance) -> \(s.finalBalance)", "\(s.initNonce) -> \(s.finalNonce)", transition.traceCount,
                        transition.timings["total"] ?? 0, ok ? "verified" : "DOES NOT VERIFY"))
         }
-        let calldata = try AgentRoutes.calldata(done)
+        let calldata = try SettlementCalldata.json(done)
         let batchHex = (calldata["batch"] as? [String: Any])?["calldata"] as? String ?? ""
         let allVerified = failures.isEmpty && verified == done.transitions.count
         say(String(format: "proofs: %d of %d verified in %.2f s; batch calldata %d bytes (%@)", verified, done.transitions.count,
