@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// doc/security-cases.json: every endpoint and CLI input against every class of malformed
 /// value, with the answer the agent gives. `BadInputTableTests` runs each row and holds the
