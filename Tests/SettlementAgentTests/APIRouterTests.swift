@@ -46,7 +46,7 @@ import Traces
                 (H.accountBody(user: 1, balance: "-1"), .badRequest, "malformed_field"),
                 (H.accountBody(user: 1, balance: "340282366920938463463374607431768211456"), .badRequest, "out_of_range"),
                 (H.accountBody(user: 1, balance: "1", nonce: "18446744073709551616"), .badRequest, "out_of_range"),
-                (#"{"user":"0x01","signerKey":["1","2"],"balance":"1","nonce":"0"}"#, .badRequest, "invalid_trace"),
+                (#"{"user":"0x01","signerKey":["1","2"],"balance":"1","nonce":"0"}"#, .badRequest, "malformed_field"),
                 (#"{"user":"0x0000000000000000000000000000000000000001","signerKey":["1","2"],"balance":"1","nonce":"0"}"#, .unprocessableContent, "invalid_signer_key"),
                 (#"{"user":"0x0000000000000000000000000000000000000001","signerKey":["0","1"],"balance":"1","nonce":"0"}"#, .unprocessableContent, "invalid_signer_key"),
                 (#"{"user":"0x0000000000000000000000000000000000000001","signerKey":"x","balance":"1","nonce":"0"}"#, .badRequest, "malformed_field"),

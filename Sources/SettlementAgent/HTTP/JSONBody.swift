@@ -4,15 +4,24 @@ import Hummingbird
 /// Reading and writing JSON bodies with Foundation's JSONSerialization, with a size limit on
 /// what is read.
 enum JSONBody {
-    /// The request body parsed as JSON; 413 past `limit` bytes, 400 when it is not JSON.
+    /// The request body parsed as JSON; 413 past `limit` bytes, 400 when it is empty or not JSON.
     static func read(_ request: Request, limit: Int) async throws -> Any {
+        guard let value = try await readOptional(request, limit: limit) else {
+            throw APIError.badRequest("malformed_json", "the request body is empty")
+        }
+        return value
+    }
+
+    /// The request body parsed as JSON, or nil when there is none; 413 past `limit` bytes, 400
+    /// when it is not JSON.
+    static func readOptional(_ request: Request, limit: Int) async throws -> Any? {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch {
             throw APIError(.contentTooLarge, "body_too_large", "the request body exceeds \(limit) bytes")
         }
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("malformed_json", "the request body is empty") }
+        guard buffer.readableBytes > 0 else { return nil }
         do {
             return try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed])
         } catch {

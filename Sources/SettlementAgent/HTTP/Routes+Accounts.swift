@@ -9,7 +9,7 @@ extension AgentRoutes {
         admin.on(.post, "accounts") { request, _ -> Response in
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["user", "signerKey", "signerKeyHash", "balance", "nonce"])
-            let user = try Address(hex: fields.string("user"), field: "user")
+            let user = try Self.address(fields.string("user"), "user")
             guard let keyArray = fields.object["signerKey"] as? [Any], keyArray.count == 2,
                   let ax = keyArray[0] as? String, let ay = keyArray[1] as? String else {
                 throw APIError.badRequest("malformed_field", "signerKey: expected [Ax, Ay] decimal strings")
@@ -33,9 +33,16 @@ extension AgentRoutes {
 
         router.on(.get, "accounts/:user") { _, context -> Response in
             let text = try context.parameters.require("user")
-            let user = try Address(hex: text, field: "user")
+            let user = try Self.address(text, "user")
             guard let account = try services.store.account(user) else { throw APIError.notFound("account \(user) not found") }
             return JSONBody.response(Self.json(account))
+        }
+    }
+
+    /// An address from a request field, query or path; `code` is the error code when malformed.
+    static func address(_ text: String, _ name: String, code: String = "malformed_field") throws -> Address {
+        do { return try Address(hex: text, field: name) } catch {
+            throw APIError.badRequest(code, "\(name): expected 0x followed by 40 hex digits")
         }
     }
 

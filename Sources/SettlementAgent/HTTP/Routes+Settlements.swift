@@ -8,13 +8,13 @@ extension AgentRoutes {
     func addSettlementRoutes(public router: RouteMount<some RouterMethods<Context>>, admin: RouteMount<some RouterMethods<Context>>) {
         admin.on(.post, "settlements") { request, _ -> Response in
             var users: [Address]?
-            if request.headers[.contentLength] != "0", let object = try? await JSONBody.read(request, limit: services.config.maxBodyBytes) {
+            if let object = try await JSONBody.readOptional(request, limit: services.config.maxBodyBytes) {
                 guard let o = object as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
                 let fields = JSONFields(o)
                 try fields.only(["users"])
                 if let list = o["users"] {
                     guard let strings = list as? [String] else { throw APIError.badRequest("malformed_field", "users: expected an array of addresses") }
-                    users = try strings.enumerated().map { try Address(hex: $1, field: "users[\($0)]") }
+                    users = try strings.enumerated().map { try Self.address($1, "users[\($0)]") }
                 }
             }
             let queued = try services.store.pendingJobCount()

@@ -25,7 +25,7 @@ extension AgentRoutes {
         router.on(.get, "traces") { request, _ -> Response in
             let q = request.uri.queryParameters
             var query = TraceQuery()
-            if let user = q["user"] { query.user = try Address(hex: String(user), field: "user") }
+            if let user = q["user"] { query.user = try Self.address(String(user), "user", code: "invalid_query") }
             if let status = q["status"] {
                 guard let s = TraceStatus(rawValue: String(status)) else {
                     throw APIError.badRequest("invalid_query", "status: one of " + TraceStatus.allCases.map(\.rawValue).joined(separator: ", "))

@@ -18,14 +18,21 @@ public final class EdDSAPrivateKey: CustomStringConvertible, @unchecked Sendable
         guard digits.utf8.count == 64 else { throw EdDSAPoseidon.Error.privateKeyLength(digits.utf8.count / 2) }
         var parsed = [UInt8](repeating: 0, count: 32)
         defer { secureZero(&parsed) }
-        var i = digits.startIndex
-        for k in 0..<32 {
-            let j = digits.index(i, offsetBy: 2)
-            guard let byte = UInt8(digits[i..<j], radix: 16) else { throw EdDSAPoseidon.Error.privateKeyNotHex }
-            parsed[k] = byte
-            i = j
+        // Digit by digit: `UInt8(_:radix:)` would also take a sign ("+f").
+        for (k, c) in digits.utf8.enumerated() {
+            guard let nibble = Self.hexValue(c) else { throw EdDSAPoseidon.Error.privateKeyNotHex }
+            parsed[k / 2] = parsed[k / 2] << 4 | nibble
         }
         try self.init(bytes: parsed)
+    }
+
+    private static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// A new key from libsodium's CSPRNG.
