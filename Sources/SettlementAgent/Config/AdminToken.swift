@@ -10,6 +10,11 @@ enum AdminToken {
             return explicit
         }
         if let data = FileManager.default.contents(atPath: file.path) {
+            // Like ssh with a private key: a token others can read is no longer a secret.
+            let mode = (try? FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int) ?? 0
+            guard mode & 0o077 == 0 else {
+                throw CLIFailure.malformed("\(file.path): the admin token file is readable by others (mode \(String(mode, radix: 8))); run chmod 600 \(file.path)")
+            }
             let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard token.utf8.count >= 16 else { throw CLIFailure.malformed("\(file.path): the admin token is shorter than 16 characters") }
             return token
