@@ -69,9 +69,12 @@ struct CeremonyCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let r1cs = Vectors.url("snarkjs/tutorial_multiplier5/circuit.r1cs").path
         try Self.run(["setup", "--r1cs", r1cs, "--out", dir.path, "--contributions", "2", "--quiet"])
-        for file in ["circuit.zkey", "verification_key.json", "Verifier.sol", "Verifier.vy", "transcript.json", "powersoftau.ptau"] {
+        for file in ["circuit.zkey", "verification_key.json", "Verifier.sol", "Verifier.vy", "BatchVerifier.sol", "transcript.json",
+                     "powersoftau.ptau"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
         }
+        // The registry is written for the settlement circuit's 8 public signals only.
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("SettlementRegistry.sol").path))
         let transcript = try JSONDecoder().decode(SetupTranscript.self, from: Data(contentsOf: dir.appendingPathComponent("transcript.json")))
         #expect(transcript.phase1.contributions.map(\.kind) == ["contribution", "contribution", "beacon"])
         #expect(transcript.phase2.contributions.count == 3)

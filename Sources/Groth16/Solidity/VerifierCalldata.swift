@@ -19,17 +19,23 @@ public enum VerifierCalldata {
         return out
     }
 
-    /// `verifyProofs(proofs, pubSignals)` for proofs that all have `n` public signals:
-    /// two dynamic arrays of static arrays (head offsets, then length-prefixed data).
+    /// `verifyProofs(proofs, pubSignals)` for proofs that all have `n` public signals.
     /// Precondition: at least one proof, and every entry has the same number of signals.
     public static func verifyProofs(_ batch: [(proof: Proof, publicSignals: [Fr])]) -> [UInt8] {
         precondition(!batch.isEmpty, "a batch needs at least one proof")
+        return Keccak256.selector(verifyProofsSignature(publicSignals: batch[0].publicSignals.count)) + proofArrays(batch)
+    }
+
+    /// The arguments `(uint256[8][] proofs, uint256[n][] pubSignals)` that `verifyProofs` and the
+    /// settlement registry's `settle` take: two dynamic arrays of static arrays (head offsets,
+    /// then length-prefixed data). Precondition as `verifyProofs`.
+    static func proofArrays(_ batch: [(proof: Proof, publicSignals: [Fr])]) -> [UInt8] {
+        precondition(!batch.isEmpty, "a batch needs at least one proof")
         let n = batch[0].publicSignals.count
         precondition(batch.allSatisfy { $0.publicSignals.count == n }, "every proof in a batch has the same number of signals")
-        var out = Keccak256.selector(verifyProofsSignature(publicSignals: n))
         let k = batch.count
         let proofsBytes = 32 * (1 + 8 * k)
-        out += ABIEncoding.word(64)
+        var out = ABIEncoding.word(64)
         out += ABIEncoding.word(64 + proofsBytes)
         out += ABIEncoding.word(k)
         for entry in batch { for w in entry.proof.evmWords { out += w } }

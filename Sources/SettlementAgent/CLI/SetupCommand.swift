@@ -150,7 +150,14 @@ struct SetupCommand: ParsableCommand {
         try CeremonyFiles.write(VerificationKeyJSON(exporting: finalKey.provingKey).snarkjsJSON(), to: path("verification_key.json"))
         try CeremonyFiles.write(SolidityVerifier.source(vk), to: path("Verifier.sol"))
         try CeremonyFiles.write(VyperVerifier.source(vk), to: path("Verifier.vy"))
-        files += ["circuit.zkey", "verification_key.json", "Verifier.sol", "Verifier.vy", "transcript.json"]
+        try CeremonyFiles.write(SolidityBatchVerifier.source(vk), to: path("BatchVerifier.sol"))
+        files += ["circuit.zkey", "verification_key.json", "Verifier.sol", "Verifier.vy", "BatchVerifier.sol"]
+        // The registry settles the settlement circuit's statements (8 public signals) only.
+        if vk.numPublic == SettlementRegistry.publicSignalCount {
+            try CeremonyFiles.write(SettlementRegistry.soliditySource(), to: path("SettlementRegistry.sol"))
+            files.append("SettlementRegistry.sol")
+        }
+        files.append("transcript.json")
         let transcript = SetupTranscript(
             circuit: .init(r1cs: circuitSource, constraints: circuit.constraints.count, publicInputs: circuit.numPublic,
                            wires: circuit.numWires, domainPower: domainPower),

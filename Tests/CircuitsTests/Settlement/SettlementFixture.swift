@@ -6,11 +6,13 @@ struct SettlementFixture {
     var rng: SeededGenerator
     let key: EdDSAPrivateKey
     let signerKey: BabyJubJub.Point
-    let domain = SettlementStatement.domain(chainId: 31337, settlementContract: Fr(0x5e77_1e00))
+    let domain: Fr
     let provider = Fr(0xB0B)
     let user = Fr(0xA11CE)
 
-    init(seed: UInt64) {
+    /// The key comes from `seed`; `domain` defaults to chain 31337 and contract 0x5e771e00.
+    init(seed: UInt64, domain: Fr = SettlementStatement.domain(chainId: 31337, settlementContract: Fr(0x5e77_1e00))) {
+        self.domain = domain
         rng = SeededGenerator(seed: seed)
         key = try! EdDSAPrivateKey(bytes: rng.bytes(32))
         signerKey = EdDSAPoseidon.publicKey(of: key)

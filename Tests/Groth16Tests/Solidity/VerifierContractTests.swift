@@ -129,6 +129,7 @@ struct SoliditySyntaxTests {
             sources.append(SolidityVerifier.source(vk))
             sources.append(SolidityBatchVerifier.source(vk))
         }
+        sources.append(SettlementRegistry.soliditySource())
         let response: Response = try PythonOracle.ask("solidity_syntax_oracle.py", Request(sources: sources))
         for (i, r) in response.results.enumerated() {
             #expect(r.ok, "source \(i): \(r.error)")
