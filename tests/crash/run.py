@@ -139,23 +139,20 @@ def make_keys(binary, cache, traces):
 
 
 def sign_traces(binary, users, per_user, rng):
-    """Pre-signs `per_user` traces (nonces 1...) for each user, several signers at a time."""
-    jobs = []
+    """Pre-signs `per_user` traces (nonces 1...) for each user: one `trace sign` of an array per user."""
     for u in users:
-        for nonce in range(1, per_user + 1):
-            unsigned = {"user": u["address"], "provider": PROVIDER, "nonce": str(nonce),
-                        "fee": str(rng.randint(1, 1000)), "requestHash": str(rng.randrange(R))}
-            jobs.append((u, unsigned))
+        unsigned = [{"user": u["address"], "provider": PROVIDER, "nonce": str(nonce),
+                     "fee": str(rng.randint(1, 1000)), "requestHash": str(rng.randrange(R))}
+                    for nonce in range(1, per_user + 1)]
+        u["unsigned"] = json.dumps(unsigned)
 
-    def sign(job):
-        u, unsigned = job
+    def sign(u):
         return json.loads(run_cli(binary, "trace", "sign", "--trace", "-", "--private-key", u["privateKey"],
-                                  stdin=json.dumps(unsigned)))
+                                  stdin=u["unsigned"]))
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        signed = list(pool.map(sign, jobs))
-    for u in users:
-        u["traces"] = [t for t in signed if t["user"] == u["address"]]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for u, signed in zip(users, pool.map(sign, users)):
+            u["traces"] = signed
 
 
 class Client:
@@ -167,6 +164,9 @@ class Client:
         self.users = users
         self.rng = rng
         self.next = {u["address"]: 0 for u in users}
+        # End of the furthest batch sent per user: what the agent may have stored.
+        self.attempted = {u["address"]: 0 for u in users}
+        self.duplicates = 0
         self.acked = {}  # (user, nonce) -> (id, trace)
         self.unanswered = 0
         self.errors = []
@@ -175,16 +175,22 @@ class Client:
     def remaining(self):
         return sum(len(u["traces"]) - self.next[u["address"]] for u in self.users)
 
-    def run(self, port, stop, pace):
-        """Sends until `stop` is set, the agent stops answering, or all traces are sent."""
-        while not stop.is_set():
-            open_users = [u for u in self.users if self.next[u["address"]] < len(u["traces"])]
+    def run(self, port, stop, pace, requests=None, resend_only=False):
+        """Sends until `stop` is set, the agent stops answering, all traces are sent, or
+        `requests` requests were made. With `resend_only`, sends only the traces of requests
+        that got no answer."""
+        while not stop.is_set() and (requests is None or requests > 0):
+            if requests is not None:
+                requests -= 1
+            limit = self.attempted if resend_only else {u["address"]: len(u["traces"]) for u in self.users}
+            open_users = [u for u in self.users if self.next[u["address"]] < limit[u["address"]]]
             if not open_users:
                 return
             u = self.rng.choice(open_users)
             start = self.next[u["address"]]
-            count = 1 if self.rng.random() < 0.5 else self.rng.randint(2, 8)
-            batch = u["traces"][start:start + count]
+            count = 1 if self.rng.random() < 0.7 else self.rng.randint(2, 4)
+            batch = u["traces"][start:min(start + count, limit[u["address"]])]
+            self.attempted[u["address"]] = max(self.attempted[u["address"]], start + len(batch))
             try:
                 if len(batch) == 1:
                     status, body = http(port, "POST", "/v1/traces", batch[0], timeout=30)
@@ -195,6 +201,8 @@ class Client:
             except OSError:
                 self.unanswered += 1
                 return
+            finally:
+                self.duplicates = 0
             if results is None:
                 self.errors.append(f"POST /v1/traces for {u['address']} nonce {start + 1}: {status} {body}")
                 return
@@ -203,6 +211,7 @@ class Client:
                     if result.get("status") not in ("accepted", "duplicate"):
                         self.errors.append(f"trace {u['address']} nonce {trace['nonce']} refused: {result}")
                         return
+                    self.duplicates += result["status"] == "duplicate"
                     key = (trace["user"], int(trace["nonce"]))
                     previous = self.acked.get(key)
                     if previous and previous[0] != result["id"]:
@@ -224,7 +233,7 @@ def main():
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--traces", type=int, default=2, help="trace slots per proof (the circuit's L)")
     ap.add_argument("--users", type=int, default=4)
-    ap.add_argument("--per-user", type=int, default=150, help="signed traces per user")
+    ap.add_argument("--per-user", type=int, default=400, help="signed traces per user (an upper bound)")
     ap.add_argument("--keys-cache", default=".build/crash-keys")
     ap.add_argument("--keep", action="store_true", help="keep the data directory")
     ap.add_argument("--time-limit", type=float, default=540.0, help="seconds for the whole run")
@@ -255,7 +264,8 @@ def main():
     client = Client(users, rng)
     settlements = []  # ids the agent acknowledged
     confirmed = set()
-    kills = {"ingestion": 0, "proving": 0, "idle": 0}
+    kills = {"proof in progress": 0, "request in flight": 0, "neither": 0}
+    killed = 0
     resumed_at_start = 0
     registered = set()
     proof_seconds = 3.0
@@ -319,9 +329,11 @@ def main():
             settlements.append(probe)
             probe += 1
         stop = threading.Event()
-        sender = threading.Thread(target=client.run, args=(port, stop, rng.choice([0.0, 0.002, 0.01])))
-        sender.start()
         during_proving = rng.random() < 0.5
+        # Ingestion cycles send until the kill; proving cycles send a few requests beside the proofs.
+        sender = threading.Thread(target=client.run, args=(port, stop, rng.uniform(0, 0.01),
+                                                           rng.randint(1, 4) if during_proving else None))
+        sender.start()
         if rng.random() < 0.3:
             confirm_proved()
         if during_proving:
@@ -338,9 +350,9 @@ def main():
                 time.sleep(0.02)
             time.sleep(rng.uniform(0, proof_seconds))
         else:
-            if rng.random() < 0.3:
+            if rng.random() < 0.5:
                 trigger_settlement()
-            time.sleep(rng.uniform(0.02, 1.0))
+            time.sleep(rng.uniform(0.01, 0.15))
         # Which moment the kill hits: a proof under way, traces in flight, or neither.
         busy = [settlement_status(port, sid) for sid in settlements[-3:]]
         proving_now = any(s and any(t["status"] == "proving" for t in s["transitions"]) for s in busy)
@@ -348,13 +360,17 @@ def main():
             for t in (s or {}).get("transitions", []):
                 if t["status"] == "proved" and "total" in t["timings"]:
                     proof_seconds = max(0.5, t["timings"]["total"] * 1.2)
-        sending = sender.is_alive()
+        unanswered = client.unanswered
         agent.kill()
+        killed += 1
         stop.set()
         sender.join()
-        kills["proving" if proving_now else "ingestion" if sending else "idle"] += 1
-        if (cycle + 1) % 10 == 0:
-            log(f"{cycle + 1} kills ({kills}); {len(client.acked)} traces acknowledged, "
+        in_request = client.unanswered > unanswered
+        kills["proof in progress"] += proving_now
+        kills["request in flight"] += in_request
+        kills["neither"] += not (proving_now or in_request)
+        if killed % 10 == 0:
+            log(f"{killed} kills ({kills}); {len(client.acked)} traces acknowledged, "
                 f"{len(settlements)} settlements, {time.monotonic() - t0:.0f} s")
 
     # Recovery: run undisturbed until every trace is in and every settlement is finished.
@@ -367,7 +383,7 @@ def main():
     while settlement_status(port, probe) is not None:
         settlements.append(probe)
         probe += 1
-    client.run(port, threading.Event(), 0.0)
+    client.run(port, threading.Event(), 0.0, resend_only=True)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         open_settlements = [sid for sid in settlements
@@ -383,7 +399,7 @@ def main():
 
     failures = list(client.errors)
     failures += check_database(os.path.join(data, "agent.sqlite"), client, users, binary, keys, data)
-    restarts = sum(kills.values()) + 1
+    restarts = killed + 1
     db = sqlite3.connect(os.path.join(data, "agent.sqlite"))
     counts = dict(db.execute("SELECT status, COUNT(*) FROM trace GROUP BY status").fetchall())
     scounts = dict(db.execute("SELECT status, COUNT(*) FROM settlement GROUP BY status").fetchall())
@@ -391,9 +407,10 @@ def main():
     transitions = db.execute("SELECT COUNT(*) FROM transition").fetchone()[0]
     db.close()
     log(json.dumps({
-        "kills": kills, "restarts": restarts, "seed": args.seed,
+        "kills": killed, "kill_moments": kills, "restarts": restarts, "seed": args.seed,
         "traces_signed": args.users * args.per_user, "traces_acknowledged": len(client.acked),
-        "requests_unanswered": client.unanswered, "traces_by_status": counts,
+        "requests_unanswered": client.unanswered,
+        "stored_before_kill_then_resent_as_duplicate": client.duplicates, "traces_by_status": counts,
         "settlements_by_status": scounts, "transitions": transitions,
         "starts_resuming_interrupted_proofs": resumed_at_start,
         "transitions_proved_after_interruption": resumed,
@@ -417,7 +434,7 @@ def check_database(path, client, users, binary, keys, data):
     if fk:
         failures.append(f"foreign_key_check: {len(fk)} violations")
 
-    sent = {(u["address"], int(t["nonce"])): t for u in users for t in u["traces"]}
+    sent = {(u["address"], int(t["nonce"])): t for u in users for t in u["traces"][:client.attempted[u["address"]]]}
     rows = db.execute("SELECT * FROM trace").fetchall()
     by_key = {}
     for row in rows:
