@@ -14,7 +14,7 @@ PORT ?= 8080
 DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
 PEERS := ../shared/peers
 
-.PHONY: deps build test bench run clean python
+.PHONY: deps build test bench run clean python crash fuzz
 
 ## deps: install the Debian packages the build links against, when missing
 deps:
@@ -56,6 +56,22 @@ run: build
 	  mv $(KEYS).partial $(KEYS); \
 	fi
 	exec $(BIN)/settlement-agent serve --data $(DATA) --keys $(KEYS) --host $(HOST) --port $(PORT)
+
+## crash: SIGKILL the agent 100 times during ingestion and proving, then check the database
+## (tests/crash/run.py; loopback only, under 10 minutes; CRASH_ARGS adds options)
+crash: deps
+	$(SWIFT) build -c release --product settlement-agent
+	python3 tests/crash/run.py --bin $(BIN)/settlement-agent $(CRASH_ARGS)
+
+## fuzz: FUZZ_SECONDS (default 120) of seeded mutation fuzzing per decoder, each in a worker
+## with a memory cap and a per-input time limit; seeds in tests/fuzz/corpus plus snarkjs's files
+FUZZ_SECONDS ?= 120
+FUZZ_VECTORS := ../shared/vectors/snarkjs/tutorial_multiplier5
+FUZZ_SEEDS := $(wildcard $(FUZZ_VECTORS)/*.r1cs $(FUZZ_VECTORS)/*.wtns $(FUZZ_VECTORS)/*.zkey $(FUZZ_VECTORS)/*.json \
+	../shared/vectors/r1cs_spec/*.r1cs)
+fuzz: deps
+	$(SWIFT) build -c release --product settlement-fuzz
+	$(BIN)/settlement-fuzz run --seconds $(FUZZ_SECONDS) $(addprefix --extra-seeds ,$(FUZZ_SEEDS)) $(FUZZ_ARGS)
 
 clean:
 	rm -rf .build $(TEST_SCRATCH)

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "settlement-agent", targets: ["SettlementAgent"]),
         .executable(name: "settlement-bench", targets: ["SettlementBench"]),
+        .executable(name: "settlement-fuzz", targets: ["SettlementFuzz"]),
         .library(name: "Groth16", targets: ["Groth16"]),
         .library(name: "Circuits", targets: ["Circuits"]),
         .library(name: "Traces", targets: ["Traces"]),
@@ -50,9 +51,18 @@ let package = Package(
 
         // Seeded PRNG and the loader of ../shared/vectors, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Fuzzing of the decoders of untrusted input: targets, mutations, engine, seed corpus
+        // (doc/RELIABILITY.md); `settlement-fuzz` runs them in supervised worker processes.
+        .target(name: "Fuzzing", dependencies: ["Groth16", "Circuits", "Traces", "TestSupport"], path: "Tests/Fuzzing"),
+        .executableTarget(
+            name: "SettlementFuzz",
+            dependencies: ["Fuzzing", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/SettlementFuzz"
+        ),
         .testTarget(name: "Groth16Tests", dependencies: ["Groth16", "TestSupport"]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Groth16", "TestSupport"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "TestSupport"]),
         .testTarget(
             name: "SettlementAgentTests",
             dependencies: [

@@ -34,6 +34,21 @@ import Traces
         #expect(code { try TraceCommand.Sign.sign(input: Data(unsigned.utf8), privateKeyHex: "xyz", domain: domain) } == 2)
     }
 
+    @Test func signManyAtOnce() throws {
+        let second = unsigned.replacingOccurrences(of: #""nonce":"3""#, with: #""nonce":"4""#)
+        let signed = try TraceCommand.Sign.sign(input: Data("[\(unsigned),\(second)]".utf8), privateKeyHex: Self.key, domain: domain)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(signed.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+        let one = try TraceCommand.Sign.sign(input: Data(second.utf8), privateKeyHex: Self.key, domain: domain)
+        let parsed = try array.map { try RequestTrace(jsonObject: $0) }
+        #expect(parsed[1] == (try RequestTrace(jsonData: Data(one.utf8))), "the same trace as signed alone")
+        #expect(parsed[0].nonce == 3)
+        // One bad element refuses the whole array and names it.
+        let bad = second.replacingOccurrences(of: #""fee":"17""#, with: #""fee":"x""#)
+        #expect(code { try TraceCommand.Sign.sign(input: Data("[\(unsigned),\(bad)]".utf8), privateKeyHex: Self.key, domain: domain) } == 2)
+        #expect(code { try TraceCommand.Sign.sign(input: Data("[1]".utf8), privateKeyHex: Self.key, domain: domain) } == 2)
+    }
+
     @Test func demoProvesEverything() throws {
         #expect(cliExitCode(DemoCommand.self, ["--traces", "1", "--users", "2", "--traces-per-user", "2", "--json"]) == 0)
         #expect(cliExitCode(DemoCommand.self, ["--traces", "0"]) == 2)

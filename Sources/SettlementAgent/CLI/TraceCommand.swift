@@ -15,7 +15,7 @@ struct TraceCommand: ParsableCommand {
 
     struct Sign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Sign {\"user\",\"provider\",\"nonce\",\"fee\",\"requestHash\"} (a file, or - for stdin); prints the signed trace.")
+            abstract: "Sign {\"user\",\"provider\",\"nonce\",\"fee\",\"requestHash\"} (a file, or - for stdin); prints the signed trace. An array of traces gives an array.")
 
         @Option(help: "The unsigned trace JSON (a path, or - for standard input).") var trace: String
         @Option(name: .customLong("private-key"), help: "The user's 32-byte EdDSA private key in hex.") var privateKey: String
@@ -25,19 +25,34 @@ struct TraceCommand: ParsableCommand {
             print(try Self.sign(input: TraceCommand.read(trace), privateKeyHex: privateKey, domain: domainOptions.domain()))
         }
 
+        /// The signed trace as JSON; an array of unsigned traces gives an array of signed ones
+        /// (in order), so a script can sign many traces with one process.
         static func sign(input: Data, privateKeyHex: String, domain: SettlementDomain) throws -> String {
-            guard var object = try? JSONSerialization.jsonObject(with: input) as? [String: Any] else {
-                throw CLIFailure.malformed("trace: expected a JSON object")
+            let parsed = try? JSONSerialization.jsonObject(with: input)
+            let key = try parsePrivateKey(privateKeyHex)
+            if let array = parsed as? [Any] {
+                let signed = try array.enumerated().map { i, item in
+                    try JSONSerialization.jsonObject(with: sign(item, path: "trace[\(i)]", key: key, domain: domain).jsonData)
+                }
+                return String(decoding: try JSONSerialization.data(withJSONObject: signed, options: [.withoutEscapingSlashes]),
+                              as: UTF8.self)
             }
-            guard object["signature"] == nil else { throw CLIFailure.malformed("trace: already has a signature") }
+            return String(decoding: try sign(parsed as Any, path: "trace", key: key, domain: domain).jsonData, as: UTF8.self)
+        }
+
+        private static func sign(_ item: Any, path: String, key: EdDSAPrivateKey, domain: SettlementDomain) throws -> RequestTrace {
+            guard var object = item as? [String: Any] else {
+                throw CLIFailure.malformed("\(path): expected a JSON object (or an array of them)")
+            }
+            guard object["signature"] == nil else { throw CLIFailure.malformed("\(path): already has a signature") }
             // Parse with a placeholder signature, so every field gets the strict checks.
             object["signature"] = ["R8": ["0", "1"], "S": "0"]
             let unsigned: RequestTrace
-            do { unsigned = try RequestTrace(jsonObject: object) } catch { throw CLIFailure.malformed("\(error)") }
-            let key = try parsePrivateKey(privateKeyHex)
-            let signed = TraceSigning.sign(user: unsigned.user, provider: unsigned.provider, nonce: unsigned.nonce,
-                                           fee: unsigned.fee, requestHash: unsigned.requestHash, domain: domain, key: key)
-            return String(decoding: signed.jsonData, as: UTF8.self)
+            do { unsigned = try RequestTrace(jsonObject: object, path: path == "trace" ? "" : path) } catch {
+                throw CLIFailure.malformed("\(error)")
+            }
+            return TraceSigning.sign(user: unsigned.user, provider: unsigned.provider, nonce: unsigned.nonce,
+                                     fee: unsigned.fee, requestHash: unsigned.requestHash, domain: domain, key: key)
         }
     }
 
