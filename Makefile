@@ -11,7 +11,7 @@ PORT ?= 8080
 DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
 PEERS := ../shared/peers
 
-.PHONY: deps build test bench run clean python
+.PHONY: deps build test bench load run clean python
 
 ## deps: install the Debian packages the build links against, when missing
 deps:
@@ -42,6 +42,13 @@ test: deps python
 ## bench: the benchmark suites beside the peers (mcl, arkworks), ratios printed as a table
 bench: build python
 	PY="$$($(PEERS)/install.sh)" BIN=$(BIN) PEERS=$(PEERS) python3 Benchmarks/run.py
+
+## load: ingestion load test on 127.0.0.1 (issue 9): batched and single-trace POST /v1/traces,
+## throughput, p50/p99 latency, stored = acknowledged (Benchmarks/load.sh; LOAD_* variables)
+load: deps
+	$(SWIFT) build -c release --product settlement-agent
+	$(SWIFT) build -c release --product settlement-load
+	BIN=$(BIN) Benchmarks/load.sh
 
 ## run: build, make keys once (data/keys), then serve on $(HOST):$(PORT) with data/agent.sqlite
 run: build

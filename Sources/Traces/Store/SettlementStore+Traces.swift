@@ -84,8 +84,18 @@ extension SettlementStore {
     /// Stores verified traces in order, in one transaction (one commit for the whole batch).
     /// Each trace is accepted, recognised as a duplicate, or rejected with nothing written.
     public func ingest(_ batch: [VerifiedTrace]) throws -> [Result<IngestOutcome, TraceRejection>] {
+        try Self.ingest(batch, into: pool)
+    }
+
+    /// `ingest(_:)` through the group commit: the batch shares its transaction with the
+    /// batches other callers queued meanwhile, and the caller's thread does not wait on the disk.
+    public func ingestGrouped(_ batch: [VerifiedTrace]) async throws -> [Result<IngestOutcome, TraceRejection>] {
+        try await groupCommit.ingest(batch)
+    }
+
+    static func ingest(_ batch: [VerifiedTrace], into pool: DatabasePool) throws -> [Result<IngestOutcome, TraceRejection>] {
         try pool.write { db in
-            try batch.map { try Self.ingestOne(db, $0) }
+            try batch.map { try ingestOne(db, $0) }
         }
     }
 
