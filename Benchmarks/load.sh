@@ -36,9 +36,11 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "load: the agent did not start" >&2; exit 1; }
 
-echo "load: agent pid $AGENT on 127.0.0.1:$PORT, $(nproc) cores; load client shares them"
-timeout $((SECONDS_MAX + 300)) "$BIN/settlement-load" --port "$PORT" --admin-token "$TOKEN" --label batched \
-  --clients "$CLIENTS" --batch "$BATCH" --users "$USERS" --traces-per-user 250 --seconds "$SECONDS_MAX"
-timeout $((SECONDS_MAX + 300)) "$BIN/settlement-load" --port "$PORT" --admin-token "$TOKEN" --label single \
-  --clients "$((CLIENTS * 2))" --batch 1 --users "$USERS" --traces-per-user 50 --first-user 100000 --seconds "$SECONDS_MAX"
-echo "load: agent peak RSS $(grep VmHWM /proc/$AGENT/status | awk '{print $2, $3}')"
+echo "load: agent pid $AGENT on 127.0.0.1:$PORT, $(nproc) cores; load client shares them; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+run() {
+  timeout $((SECONDS_MAX + 300)) "$BIN/settlement-load" --port "$PORT" --admin-token "$TOKEN" --seconds "$SECONDS_MAX" \
+    --agent-pid "$AGENT" "$@"
+}
+run --label batched --clients "$CLIENTS" --batch "$BATCH" --users "$USERS" --traces-per-user 150
+run --label single --clients "$((CLIENTS * 2))" --batch 1 --users "$USERS" --traces-per-user 50 --first-user 100000
+echo "load: agent peak RSS $(grep VmHWM /proc/$AGENT/status | awk '{print $2, $3}'); load average $(cut -d' ' -f1-3 /proc/loadavg)"

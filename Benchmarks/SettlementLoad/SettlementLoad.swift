@@ -22,6 +22,7 @@ struct SettlementLoad: ParsableCommand {
     @Option(help: "Number of the first user (use distinct ranges for runs against one database).") var firstUser = 0
     @Option(help: "Upper bound on the timed phase, seconds.") var seconds = 60.0
     @Option(help: "Label of this run in the report.") var label = "load"
+    @Option(help: "The agent's process id, to report the CPU time it used in the timed phase.") var agentPid: Int32?
 
     func validate() throws {
         guard clients >= 1, users >= clients, batch >= 1, tracesPerUser >= 1, seconds > 0 else {
@@ -56,6 +57,7 @@ struct SettlementLoad: ParsableCommand {
         let runs = try plan.requests.map { try ClientRun(port: port, requests: $0) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         let group = DispatchGroup()
+        let agentCPU = agentPid.flatMap(CPUTime.process), clientCPU = CPUTime.current()
         let start = DispatchTime.now().uptimeNanoseconds
         for run in runs {
             group.enter()
@@ -66,6 +68,9 @@ struct SettlementLoad: ParsableCommand {
         }
         group.wait()
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var agentUsed: Double?
+        if let before = agentCPU, let pid = agentPid, let after = CPUTime.process(pid) { agentUsed = after - before }
+        let clientUsed = CPUTime.current() - clientCPU
 
         let acknowledged = runs.reduce(0) { $0 + $1.accepted }
         let sent = runs.reduce(0) { $0 + $1.sentTraces }
@@ -78,6 +83,8 @@ struct SettlementLoad: ParsableCommand {
                      label, clients, batch, users, latency.count, acknowledged, wall, Double(acknowledged) / wall,
                      Double(latency.count) / wall, latency.p50 * 1e3, latency.p99 * 1e3, latency.max * 1e3, stored,
                      stored == acknowledged ? "= acknowledged" : "MISMATCH", signSeconds))
+        print(String(format: "%@: CPU in the timed phase: client %.2f s", label, clientUsed)
+              + (agentUsed.map { String(format: ", agent %.2f s (%.0f µs per acknowledged trace)", $0, $0 / Double(max(acknowledged, 1)) * 1e6) } ?? ""))
         for f in failures { print("client failure: \(f)") }
         if refused > 0 { print("\(refused) traces were not accepted (duplicate or rejected)") }
         if !ok { throw ExitCode(1) }

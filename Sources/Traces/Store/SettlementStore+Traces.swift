@@ -103,7 +103,8 @@ extension SettlementStore {
         let t = item.trace
         guard let account = try fetchAccount(db, t.user) else { return .failure(.unknownAccount(t.user)) }
         guard account.signerKey == item.signerKey else { return .failure(.signerKeyChanged) }
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM trace WHERE user = ? AND nonce = ?",
+        // Cached statements: compiled once per connection, not once per trace.
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM trace WHERE user = ? AND nonce = ?"),
                                       arguments: [t.user.description, StoredValue.nonce(t.nonce)]) {
             let stored = try decodeTrace(row)
             return stored.trace == t ? .success(.duplicate(id: stored.id)) : .failure(.conflictingTrace(nonce: t.nonce))
@@ -114,18 +115,18 @@ extension SettlementStore {
         guard t.fee <= account.available else {
             return .failure(.insufficientBalance(available: account.available, fee: t.fee))
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO trace (user, provider, nonce, fee, request_hash, r8x, r8y, s, status, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
-            """, arguments: [
+            """).execute(arguments: [
                 t.user.description, t.provider.description, StoredValue.nonce(t.nonce), StoredValue.amount(t.fee),
                 StoredValue.field(t.requestHash), StoredValue.field(t.signature.r8x), StoredValue.field(t.signature.r8y),
                 StoredValue.field(t.signature.s), now,
             ])
         let id = db.lastInsertedRowID
-        try db.execute(sql: "UPDATE account SET accepted_nonce = ?, reserved = ?, updated_at = ? WHERE user = ?",
-                       arguments: [StoredValue.nonce(t.nonce), StoredValue.amount(account.reserved + t.fee), now,
-                                   t.user.description])
+        try db.cachedStatement(sql: "UPDATE account SET accepted_nonce = ?, reserved = ?, updated_at = ? WHERE user = ?")
+            .execute(arguments: [StoredValue.nonce(t.nonce), StoredValue.amount(account.reserved + t.fee), now,
+                                 t.user.description])
         return .success(.accepted(id: id))
     }
 
