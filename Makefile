@@ -14,7 +14,7 @@ PORT ?= 8080
 DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
 PEERS := ../shared/peers
 
-.PHONY: deps build test bench run clean python crash fuzz
+.PHONY: deps build test bench load run clean python crash fuzz
 
 ## deps: install the Debian packages the build links against, when missing
 deps:
@@ -45,6 +45,13 @@ test: deps python
 ## bench: the benchmark suites beside the peers (mcl, arkworks), ratios printed as a table
 bench: build python
 	PY="$$($(PEERS)/install.sh)" BIN=$(BIN) PEERS=$(PEERS) python3 Benchmarks/run.py
+
+## load: ingestion load test on 127.0.0.1 (issue 9): batched and single-trace POST /v1/traces,
+## throughput, p50/p99 latency, stored = acknowledged (Benchmarks/load.sh; LOAD_* variables)
+load: deps
+	$(SWIFT) build -c release --product settlement-agent
+	$(SWIFT) build -c release --product settlement-load
+	BIN=$(BIN) Benchmarks/load.sh
 
 ## run: build, make the keys once (the one-time setup of the settlement circuit of $(TRACES)
 ## trace slots into $(KEYS); a few minutes), then serve on $(HOST):$(PORT) with $(DATA)/agent.sqlite

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "settlement-agent", targets: ["SettlementAgent"]),
         .executable(name: "settlement-bench", targets: ["SettlementBench"]),
         .executable(name: "settlement-fuzz", targets: ["SettlementFuzz"]),
+        .executable(name: "settlement-load", targets: ["SettlementLoad"]),
         .library(name: "Groth16", targets: ["Groth16"]),
         .library(name: "Circuits", targets: ["Circuits"]),
         .library(name: "Traces", targets: ["Traces"]),
@@ -47,6 +48,12 @@ let package = Package(
             name: "SettlementBench",
             dependencies: ["Groth16", "Circuits", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/SettlementBench"
+        ),
+        // The load client of `make load` (POST /v1/traces against a running agent).
+        .executableTarget(
+            name: "SettlementLoad",
+            dependencies: ["Traces", "Circuits", "Groth16", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/SettlementLoad"
         ),
 
         // Seeded PRNG and the loader of ../shared/vectors, shared by the test targets.

@@ -9,7 +9,7 @@ extension AgentRoutes {
         router.on(.post, "traces") { request, _ -> Response in
             let body = try await JSONBody.read(request, limit: services.config.maxBodyBytes)
             if let object = body as? [String: Any], object["traces"] == nil {
-                return try submitOne(object)
+                return try await submitOne(object)
             }
             let items: [Any]
             if let array = body as? [Any] {
@@ -19,7 +19,7 @@ extension AgentRoutes {
             } else {
                 throw APIError.badRequest("malformed_json", "expected a trace object, an array of traces, or {\"traces\": [...]}")
             }
-            return try submitBatch(items)
+            return try await submitBatch(items)
         }
 
         router.on(.get, "traces") { request, _ -> Response in
@@ -49,13 +49,13 @@ extension AgentRoutes {
         }
     }
 
-    private func submitOne(_ object: [String: Any]) throws -> Response {
+    private func submitOne(_ object: [String: Any]) async throws -> Response {
         let trace: RequestTrace
         do { trace = try RequestTrace(jsonObject: object) } catch {
             services.metrics.traceRejected("invalid_trace")
             throw error
         }
-        switch try services.ingestor.ingest([trace])[0] {
+        switch try await services.ingestor.submit([trace])[0] {
         case let .success(.accepted(id)):
             services.metrics.tracesAccepted.increment()
             return JSONBody.response(["id": id, "status": "accepted"], status: .created)
@@ -69,7 +69,7 @@ extension AgentRoutes {
         }
     }
 
-    private func submitBatch(_ items: [Any]) throws -> Response {
+    private func submitBatch(_ items: [Any]) async throws -> Response {
         guard !items.isEmpty else { throw APIError.badRequest("empty_batch", "the batch has no traces") }
         guard items.count <= services.config.maxTracesPerRequest else {
             throw APIError(.contentTooLarge, "batch_too_large", "at most \(services.config.maxTracesPerRequest) traces per request")
@@ -84,7 +84,7 @@ extension AgentRoutes {
                 results[i] = ["index": i, "status": "rejected", "error": "invalid_trace", "message": e.description]
             }
         }
-        let outcomes = try services.ingestor.ingest(parsed.map(\.trace))
+        let outcomes = try await services.ingestor.submit(parsed.map(\.trace))
         var counts = ["accepted": 0, "duplicate": 0, "rejected": 0]
         for ((index, _), outcome) in zip(parsed, outcomes) {
             switch outcome {

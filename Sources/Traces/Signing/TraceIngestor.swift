@@ -4,6 +4,7 @@ import Groth16
 /// transaction (they are the expensive part), then one transaction for the batch. A trace
 /// whose account key changed between the two steps is checked again once.
 public struct TraceIngestor: Sendable {
+    public typealias Outcomes = [Result<IngestOutcome, TraceRejection>]
     public let store: SettlementStore
     public let verifier: TraceVerifier
 
@@ -12,28 +13,55 @@ public struct TraceIngestor: Sendable {
         self.verifier = verifier
     }
 
-    /// Verifies and stores `traces` in order; one result per trace.
-    public func ingest(_ traces: [RequestTrace]) throws -> [Result<IngestOutcome, TraceRejection>] {
-        var results = try attempt(traces)
-        let retry = results.indices.filter { results[$0] == .failure(.signerKeyChanged) }
+    /// Verifies and stores `traces` in order, in a transaction of their own; one result per trace.
+    public func ingest(_ traces: [RequestTrace]) throws -> Outcomes {
+        var results = try merge(check(traces)) { try store.ingest($0) }
+        let retry = Self.keyChanged(results)
         if !retry.isEmpty {
-            let again = try attempt(retry.map { traces[$0] })
+            let again = try merge(check(retry.map { traces[$0] })) { try store.ingest($0) }
             for (i, r) in zip(retry, again) { results[i] = r }
         }
         return results
     }
 
-    private func attempt(_ traces: [RequestTrace]) throws -> [Result<IngestOutcome, TraceRejection>] {
+    /// `ingest(_:)` for the service: the signatures are checked on the caller's task, the
+    /// writes go through the store's group commit (`SettlementStore.ingestGrouped`).
+    public func submit(_ traces: [RequestTrace]) async throws -> Outcomes {
+        var checked = try check(traces)
+        var results = Self.merge(checked, try await store.ingestGrouped(checked.compactMap { try? $0.get() }))
+        let retry = Self.keyChanged(results)
+        if !retry.isEmpty {
+            checked = try check(retry.map { traces[$0] })
+            let again = Self.merge(checked, try await store.ingestGrouped(checked.compactMap { try? $0.get() }))
+            for (i, r) in zip(retry, again) { results[i] = r }
+        }
+        return results
+    }
+
+    /// Each trace verified against its account's key as stored now.
+    private func check(_ traces: [RequestTrace]) throws -> [Result<VerifiedTrace, TraceRejection>] {
         var accounts: [Address: Account?] = [:]
         for user in Set(traces.map(\.user)) { accounts[user] = try store.account(user) }
-        let checked = traces.map { t in verifier.verify(t, account: accounts[t.user] ?? nil) }
-        let verified = checked.compactMap { try? $0.get() }
-        var stored = try store.ingest(verified).makeIterator()
+        return traces.map { t in verifier.verify(t, account: accounts[t.user] ?? nil) }
+    }
+
+    private func merge(_ checked: [Result<VerifiedTrace, TraceRejection>],
+                       _ write: ([VerifiedTrace]) throws -> Outcomes) throws -> Outcomes {
+        Self.merge(checked, try write(checked.compactMap { try? $0.get() }))
+    }
+
+    /// The store's outcomes of the verified traces, in place among the refused ones.
+    private static func merge(_ checked: [Result<VerifiedTrace, TraceRejection>], _ stored: Outcomes) -> Outcomes {
+        var next = stored.makeIterator()
         return checked.map { result in
             switch result {
-            case .success: return stored.next()!
+            case .success: return next.next()!
             case let .failure(reason): return .failure(reason)
             }
         }
+    }
+
+    private static func keyChanged(_ results: Outcomes) -> [Int] {
+        results.indices.filter { results[$0] == .failure(.signerKeyChanged) }
     }
 }

@@ -30,10 +30,15 @@ public enum TraceSigning {
     /// Whether the trace's signature verifies under `key` in `domain` (R8 and A on the curve,
     /// A not of small order, S below the subgroup order).
     public static func verify(_ trace: RequestTrace, key: SignerKey, domain: SettlementDomain) -> Bool {
+        guard let prepared = EdDSAPoseidon.PreparedKey(BabyJubJub.Point(uncheckedX: key.ax, y: key.ay)) else { return false }
+        return verify(trace, key: prepared, domain: domain)
+    }
+
+    /// `verify(_:key:domain:)` with a prepared key (see `PreparedKeyCache`).
+    public static func verify(_ trace: RequestTrace, key: EdDSAPoseidon.PreparedKey, domain: SettlementDomain) -> Bool {
         let signature = EdDSAPoseidon.Signature(
             r8: BabyJubJub.Point(uncheckedX: trace.signature.r8x, y: trace.signature.r8y), s: trace.signature.s)
-        return EdDSAPoseidon.verify(message(of: trace, domain: domain), signature: signature,
-                                    publicKey: BabyJubJub.Point(uncheckedX: key.ax, y: key.ay))
+        return EdDSAPoseidon.verify(message(of: trace, domain: domain), signature: signature, key: key)
     }
 
     /// The signer key of a private key and its on-chain hash Poseidon(Ax, Ay).

@@ -100,7 +100,7 @@ extension SettlementStore {
     }
 
     static func fetchAccount(_ db: Database, _ user: Address) throws -> Account? {
-        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE user = ?", arguments: [user.description])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE user = ?"), arguments: [user.description])
             .map(decodeAccount)
     }
 

@@ -6,6 +6,8 @@ import GRDB
 /// runs in one transaction, so a crash leaves either all of it or none of it.
 public final class SettlementStore: Sendable {
     let pool: DatabasePool
+    /// The writer of `ingestGrouped`.
+    let groupCommit: GroupCommit
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// Commits are synchronous (`PRAGMA synchronous = FULL`): an acknowledged write survives
@@ -16,8 +18,10 @@ public final class SettlementStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        pool = try DatabasePool(path: path, configuration: config)
+        let pool = try DatabasePool(path: path, configuration: config)
         try StoreSchema.migrator.migrate(pool)
+        self.pool = pool
+        groupCommit = GroupCommit { batch in try Self.ingest(batch, into: pool) }
     }
 
     /// `PRAGMA integrity_check`: "ok" for a healthy database.

@@ -81,14 +81,10 @@ public enum EdDSAPoseidon {
 
     /// circomlibjs `verifyPoseidon(message, signature, A)`, with one more check: A must not be
     /// of small order (for such A the equation ignores the key and anyone could sign).
-    /// Rejects R8 or A off the curve and S ≥ l.
+    /// Rejects R8 or A off the curve and S ≥ l. Prepares the key each time: to check several
+    /// signatures of one key, prepare a `PreparedKey` once.
     public static func verify(_ message: Fr, signature: Signature, publicKey a: BabyJubJub.Point) -> Bool {
-        let r8 = signature.r8
-        guard r8.isOnCurve, a.isOnCurve, !a.hasSmallOrder, signature.s.bigInteger < BabyJubJub.subgroupOrder
-        else { return false }
-        let hm = try! Poseidon.hash([r8.x, r8.y, a.x, a.y, message])
-        let left = BabyJubJub.base8.multipliedVartime(by: signature.s.bigInteger)
-        let right = r8 + a.multipliedVartime(by: hm.bigInteger * 8)
-        return left == right
+        guard let key = PreparedKey(a) else { return false }
+        return verify(message, signature: signature, key: key)
     }
 }
