@@ -125,6 +125,7 @@ struct SettlementRegistryContractTests {
         let amount23 = s2.initBalance - s3.finalBalance
         #expect(batch.returndata == S.wordHex(amount23))
         #expect(batch.logs.count == 2)
+        print("SettlementRegistry.vy in revm: settle gas \(settled.gas) for one proof, \(batch.gas) for a batch of two")
         #expect(outcome["balance"].returndata == S.wordHex(s3.finalBalance + topUp))
         #expect(outcome["nonce"].returndata == S.wordHex(UInt128(s3.finalNonce)))
         #expect(outcome["earnings"].returndata == S.wordHex(deposit - s3.finalBalance))

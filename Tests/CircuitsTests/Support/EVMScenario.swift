@@ -37,6 +37,8 @@ struct EVMScenario {
         var success: Bool
         var returndata: String
         var revert: String
+        /// Gas used by a successful step (0 for a revert).
+        var gas: Int
         var logs: [Log]
         /// Wei of each watched address after the step.
         var balances: [String]

@@ -8,7 +8,7 @@ the EVM-level check of the settlement registry (no Solidity compiler installs he
                    "value": "<wei, decimal>", "timestamp": <optional block timestamp>}, …],
         "watch": ["0x…", …]}
   out: {"addresses": ["0x…", …],
-        "results": [{"success": bool, "returndata": "<hex>", "revert": "<reason or hex>",
+        "results": [{"success": bool, "returndata": "<hex>", "revert": "<reason or hex>", "gas": n,
                      "logs": [{"address": "0x…", "topics": ["<hex>", …], "data": "<hex>"}],
                      "balances": ["<wei of each watched address after the step>", …]}, …]}
 
@@ -53,11 +53,12 @@ def main():
     for step in request["steps"]:
         if "timestamp" in step:
             evm.set_block_env(BlockEnv(number=step["timestamp"], timestamp=step["timestamp"]))
-        result = {"success": True, "returndata": "", "revert": "", "logs": []}
+        result = {"success": True, "returndata": "", "revert": "", "gas": 0, "logs": []}
         try:
             out = evm.message_call(step["from"], addresses[step["to"]], bytes.fromhex(step["calldata"]),
                                    value=int(step.get("value", "0")), gas=30_000_000)
             result["returndata"] = bytes(out).hex()
+            result["gas"] = evm.result.gas_used
             for log in evm.result.logs:
                 topics, data = log.data
                 result["logs"].append({"address": log.address.lower(), "topics": [t.hex() for t in topics],
