@@ -69,6 +69,11 @@ import Traces
             }
             #expect(stored.transitions.map { $0.transition.finalBalance } == [650, 649, 0])
             let batch = try #require((r.json["batch"] as? [String: Any])?["calldata"] as? String)
+            // The registry's settle call carries the batch verifier's arrays after its own selector
+            // (the registry itself runs in revm in SettlementRegistryContractTests).
+            let settle = try #require((r.json["settle"] as? [String: Any])?["calldata"] as? String)
+            #expect(settle.prefix(10) == "0x" + ABIEncoding.hexDigits(Array(Keccak256.hash(Array(SettlementRegistry.settleSignature.utf8)).prefix(4))))
+            #expect(settle.dropFirst(10) == batch.dropFirst(10))
             if PythonOracle.python != nil {
                 let vyper = try callVyper(VyperVerifier.source(key.verifyingKey), calls)
                 #expect(vyper == Array(repeating: true, count: 3))

@@ -5,8 +5,8 @@ import Traces
 /// The calldata a proved settlement offers the chain (GET /v1/settlements/{id}/calldata, and
 /// the `demo` summary); see doc/CALLDATA.md.
 enum SettlementCalldata {
-    /// Calldata of every proof of a proved settlement: per transition for `verifyProof`, and
-    /// one `verifyProofs` call for the batch verifier.
+    /// Calldata of every proof of a proved settlement: per transition for `verifyProof`, one
+    /// `verifyProofs` call for the batch verifier, and one `settle` call for the registry.
     static func json(_ s: SettlementRecord) throws -> [String: Any] {
         var batch: [(proof: Proof, publicSignals: [Fr])] = []
         var proofs: [[String: Any]] = []
@@ -27,6 +27,8 @@ enum SettlementCalldata {
             "function": VerifierCalldata.verifyProofSignature(publicSignals: n), "proofs": proofs,
             "batch": ["function": VerifierCalldata.verifyProofsSignature(publicSignals: n),
                       "calldata": "0x" + ABIEncoding.hexDigits(VerifierCalldata.verifyProofs(batch))],
+            "settle": ["function": SettlementRegistry.settleSignature,
+                       "calldata": "0x" + ABIEncoding.hexDigits(SettlementRegistry.settleCalldata(batch))],
         ]
     }
 }
