@@ -251,6 +251,15 @@ def main():
         port = s.getsockname()[1]
     token = "crash-test-" + "%032x" % rng.getrandbits(128)
     agent = Agent(binary, data, keys, port, token)
+    try:  # Cached keys an older build made may not suit this one: make them again once.
+        agent.start()
+        agent.stop()
+    except RuntimeError as e:
+        log(f"the cached keys do not serve ({e}); making them again")
+        if agent.proc.poll() is None:
+            agent.kill()
+        subprocess.run(["rm", "-rf", keys])
+        keys = agent.keys = make_keys(binary, os.path.abspath(args.keys_cache), args.traces)
 
     users = []
     for i in range(args.users):
