@@ -28,6 +28,14 @@ enum GadgetsSuite: BenchmarkSuite {
         report(BenchResult(suite: name, name: "eddsa-verify", n: 1, threads: 1, seconds: measure(runs: options.runs, perRun: 20) {
             for _ in 0..<20 { valid = valid && EdDSAPoseidon.verify(inputs[0], signature: signature, publicKey: a) }
         }))
+        // With the key prepared once (its comb table), as the agent verifies traces.
+        let prepared = EdDSAPoseidon.PreparedKey(a)!
+        report(BenchResult(suite: name, name: "eddsa-verify-prepared", n: 1, threads: 1, seconds: measure(runs: options.runs, perRun: 20) {
+            for _ in 0..<20 { valid = valid && EdDSAPoseidon.verify(inputs[0], signature: signature, key: prepared) }
+        }))
+        report(BenchResult(suite: name, name: "eddsa-prepare-key", n: 1, threads: 1, seconds: measure(runs: options.runs, perRun: 5) {
+            for _ in 0..<5 { blackHole(EdDSAPoseidon.PreparedKey(a)) }
+        }))
         precondition(valid)
 
         let k = options.traces ?? 16

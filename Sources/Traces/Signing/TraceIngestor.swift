@@ -40,9 +40,8 @@ public struct TraceIngestor: Sendable {
 
     /// Each trace verified against its account's key as stored now.
     private func check(_ traces: [RequestTrace]) throws -> [Result<VerifiedTrace, TraceRejection>] {
-        var accounts: [Address: Account?] = [:]
-        for user in Set(traces.map(\.user)) { accounts[user] = try store.account(user) }
-        return traces.map { t in verifier.verify(t, account: accounts[t.user] ?? nil) }
+        let accounts = try store.accounts(Set(traces.map(\.user)))
+        return traces.map { t in verifier.verify(t, account: accounts[t.user]) }
     }
 
     private func merge(_ checked: [Result<VerifiedTrace, TraceRejection>],

@@ -92,6 +92,15 @@ extension SettlementStore {
         }
     }
 
+    /// The known accounts among `users`, read in one transaction.
+    public func accounts(_ users: some Sequence<Address>) throws -> [Address: Account] {
+        try pool.read { db in
+            var found: [Address: Account] = [:]
+            for user in users { found[user] = try Self.fetchAccount(db, user) }
+            return found
+        }
+    }
+
     /// All accounts, ordered by address.
     public func accounts() throws -> [Account] {
         try pool.read { db in
