@@ -10,6 +10,13 @@ struct CeremonyPtauCommand: ParsableCommand {
         subcommands: [New.self, Contribute.self, Beacon.self, Verify.self, Prepare.self]
     )
 
+    /// Writes a contribution's file and prints the hashes its contributor publishes.
+    static func publish(_ result: PowersOfTauContributionResult, to out: String) throws {
+        try CeremonyFiles.write(result.file.fileBytes(), to: out)
+        print(CeremonyFiles.formatHash(result.responseHash, title: "Contribution response hash:"))
+        print(CeremonyFiles.formatHash(result.file.contributions.last!.nextChallenge, title: "Next challenge hash:"))
+    }
+
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a ceremony of power P (circuits up to 2^P constraints).")
         @Option(name: .long, help: "The power (1...28).") var power: Int
@@ -38,9 +45,7 @@ struct CeremonyPtauCommand: ParsableCommand {
                 try PowersOfTau.contribute(to: file, name: name, entropy: entropy, progress: reporter.handler)
             }
             reporter.finish()
-            try CeremonyFiles.write(result.file.fileBytes(), to: out)
-            print(CeremonyFiles.formatHash(result.responseHash, title: "Contribution response hash:"))
-            print(CeremonyFiles.formatHash(result.file.contributions.last!.nextChallenge, title: "Next challenge hash:"))
+            try CeremonyPtauCommand.publish(result, to: out)
         }
     }
 
@@ -61,9 +66,7 @@ struct CeremonyPtauCommand: ParsableCommand {
                                        progress: reporter.handler)
             }
             reporter.finish()
-            try CeremonyFiles.write(result.file.fileBytes(), to: out)
-            print(CeremonyFiles.formatHash(result.responseHash, title: "Contribution response hash:"))
-            print(CeremonyFiles.formatHash(result.file.contributions.last!.nextChallenge, title: "Next challenge hash:"))
+            try CeremonyPtauCommand.publish(result, to: out)
         }
     }
 

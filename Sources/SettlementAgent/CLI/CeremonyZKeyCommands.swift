@@ -10,6 +10,12 @@ struct CeremonyZKeyCommand: ParsableCommand {
         subcommands: [New.self, Contribute.self, Beacon.self, Verify.self, ExportVKey.self, ExportSolidity.self]
     )
 
+    /// Writes a contribution's key and prints the hash its contributor publishes.
+    static func publish(_ result: Phase2ContributionResult, to out: String) throws {
+        try CeremonyFiles.write(result.file.fileBytes(), to: out)
+        print(CeremonyFiles.formatHash(result.contributionHash, title: "Contribution hash:"))
+    }
+
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The initial key of a circuit from a .ptau (prepared, or the levels it needs are computed).")
@@ -44,8 +50,7 @@ struct CeremonyZKeyCommand: ParsableCommand {
                 try Phase2.contribute(to: key, name: name, entropy: entropy, progress: reporter.handler)
             }
             reporter.finish()
-            try CeremonyFiles.write(result.file.fileBytes(), to: out)
-            print(CeremonyFiles.formatHash(result.contributionHash, title: "Contribution hash:"))
+            try CeremonyZKeyCommand.publish(result, to: out)
         }
     }
 
@@ -66,8 +71,7 @@ struct CeremonyZKeyCommand: ParsableCommand {
                                   progress: reporter.handler)
             }
             reporter.finish()
-            try CeremonyFiles.write(result.file.fileBytes(), to: out)
-            print(CeremonyFiles.formatHash(result.contributionHash, title: "Contribution hash:"))
+            try CeremonyZKeyCommand.publish(result, to: out)
         }
     }
 
