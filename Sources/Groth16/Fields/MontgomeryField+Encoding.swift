@@ -51,6 +51,15 @@ extension MontgomeryField {
 
     /// Interprets any number of big-endian bytes as an integer and reduces it modulo m.
     public init<Bytes: Collection>(reducingBigEndian bytes: Bytes) where Bytes.Element == UInt8 {
+        if bytes.count < 32 && P.bits > 248 {
+            // Below 2^248, hence below m: no reduction (addresses, hashes cut to 31 bytes).
+            var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            for byte in bytes {
+                w = (w.0 << 8 | UInt64(byte), w.1 << 8 | w.0 >> 56, w.2 << 8 | w.1 >> 56, w.3 << 8 | w.2 >> 56)
+            }
+            self.init(uncheckedCanonical: w.0, w.1, w.2, w.3)
+            return
+        }
         let reduced = BigInteger(bigEndian: bytes).mod(Self.modulus).words(count: 4)!
         self.init(uncheckedCanonical: reduced[0], reduced[1], reduced[2], reduced[3])
     }
@@ -104,13 +113,17 @@ extension MontgomeryField {
     /// Parses a canonical decimal string: ASCII digits only, no sign, no leading zeros
     /// (except "0"), value below the modulus.
     public init(decimal text: String) throws {
-        let utf8 = text.utf8
-        guard !utf8.isEmpty, utf8.count <= 80,
-            utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            utf8.count == 1 || utf8.first != UInt8(ascii: "0"),
-            let value = BigInteger(text, radix: 10)
-        else { throw FieldError.malformedNumber(field: P.name, text: text) }
-        try self.init(canonical: value)
+        var text = text
+        let limbs = text.withUTF8 { utf8 -> (UInt64, UInt64, UInt64, UInt64)?? in
+            guard !utf8.isEmpty, utf8.count <= 80,
+                  utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  utf8.count == 1 || utf8.first != UInt8(ascii: "0")
+            else { return nil }
+            return .some(DecimalLimbs.parse(utf8))
+        }
+        guard let limbs else { throw FieldError.malformedNumber(field: P.name, text: text) }
+        guard let limbs else { throw FieldError.nonCanonical(field: P.name, value: text) }
+        try self.init(canonicalLimbs: limbs)
     }
 
     /// Parses hexadecimal with an optional "0x" prefix and at most 64 digits; the value must be
@@ -125,7 +138,7 @@ extension MontgomeryField {
     }
 
     /// The canonical value in decimal.
-    public var decimalString: String { bigInteger.toString(radix: 10) }
+    public var decimalString: String { DecimalLimbs.format(canonicalLimbs) }
 
     /// The canonical value as "0x" + 64 lower-case hex digits.
     public var hexString: String {

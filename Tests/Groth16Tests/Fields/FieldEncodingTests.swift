@@ -75,3 +75,53 @@ import TestSupport
         #expect(xs == expected)
     }
 }
+
+/// The native decimal conversion (`DecimalLimbs`) against GMP, on every length up to the
+/// parser's 80-digit limit, values on both sides of the modulus and of 2^256.
+@Suite struct DecimalConversionTests {
+    @Test func parsingAgreesWithGMP() throws {
+        var rng = SeededGenerator(seed: 77)
+        var texts = ["0", "1", "9", "10", "9999999999999999999", "10000000000000000000", "18446744073709551615",
+                     "18446744073709551616", Fr.modulus.description, (Fr.modulus - 1).description,
+                     ((BigInteger(1) << 256) - 1).description, (BigInteger(1) << 256).description,
+                     String(repeating: "9", count: 80)]
+        for length in 1...80 {
+            for _ in 0..<20 {
+                var digits = [UInt8](repeating: 0, count: length)
+                for i in 0..<length { digits[i] = UInt8(ascii: "0") + UInt8(rng.next() % 10) }
+                if length > 1 && digits[0] == UInt8(ascii: "0") { digits[0] = UInt8(ascii: "1") }
+                texts.append(String(decoding: digits, as: UTF8.self))
+            }
+        }
+        for text in texts {
+            let value = BigInteger(text, radix: 10)!
+            if value < Fr.modulus {
+                let x = try Fr(decimal: text)
+                #expect(x.bigInteger == value, "\(text)")
+                #expect(x.decimalString == text)
+            } else {
+                #expect(throws: FieldError.nonCanonical(field: "Fr", value: text), "\(text)") { try Fr(decimal: text) }
+            }
+        }
+    }
+
+    @Test func formattingAgreesWithGMP() {
+        var rng = SeededGenerator(seed: 78)
+        for _ in 0..<2_000 {
+            let limbs = rng.edgyWords()
+            let expected = BigInteger(words: limbs).description
+            #expect(DecimalLimbs.format((limbs[0], limbs[1], limbs[2], limbs[3])) == expected)
+        }
+        #expect(DecimalLimbs.format((0, 0, 0, 0)) == "0")
+        #expect(DecimalLimbs.format((.max, .max, .max, .max)) == ((BigInteger(1) << 256) - 1).description)
+        #expect(DecimalLimbs.format((DecimalLimbs.chunkBase, 0, 0, 0)) == "10000000000000000000")
+    }
+
+    @Test func shortBigEndianInputsNeedNoReduction() {
+        var rng = SeededGenerator(seed: 79)
+        for length in 0..<32 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            #expect(Fr(reducingBigEndian: bytes) == Fr(reducing: BigInteger(bigEndian: bytes)))
+        }
+    }
+}
