@@ -159,4 +159,35 @@ extension SettlementStoreTests {
         _ = try store.createSettlement(tracesPerTransition: 2)
         #expect(throws: StoreError.self) { try F.register(store, alice, balance: 60, nonce: 1) }
     }
+
+    /// Rejected rows keep their (user, nonce): after the chain moved the account back below
+    /// them, a trace at such a nonce is above acceptedNonce yet not new. The insert finds the
+    /// row and answers as the lookup would; nothing else in the batch is disturbed.
+    @Test func rejectedRowsAboveTheAcceptedNonceStillAnswer() throws {
+        let (store, _) = try F.temporaryStore()
+        let alice = F.user(1), bob = F.user(2)
+        try F.register(store, alice, balance: 100)
+        try F.register(store, bob, balance: 100)
+        let old = (1...3).map { F.trace(user: alice, nonce: UInt64($0), fee: 10) }
+        _ = try store.ingest(old.map { F.verified($0) })
+        let newKey = SignerKey(ax: Fr(5), ay: Fr(6))
+        try F.register(store, alice, balance: 100, nonce: 0, key: newKey)
+        #expect(try store.account(alice)?.acceptedNonce == 0)
+        let results = try store.ingest([
+            F.verified(F.trace(user: bob, nonce: 1, fee: 5)),
+            F.verified(F.trace(user: alice, nonce: 2, fee: 10, salt: 1), key: newKey),  // row 2 is rejected, other content
+            F.verified(old[2], key: newKey),  // the very trace of row 3
+            F.verified(F.trace(user: alice, nonce: 4, fee: 10), key: newKey),
+            F.verified(F.trace(user: bob, nonce: 2, fee: 5)),
+        ])
+        #expect(results[1] == .failure(.conflictingTrace(nonce: 2)))
+        let rejectedID = try store.traces(matching: TraceQuery(user: alice))[2].id
+        #expect(results[2] == .success(.duplicate(id: rejectedID)))
+        for i in [0, 3, 4] { guard case .success(.accepted) = results[i] else { Issue.record("\(i): \(results[i])"); continue } }
+        let a = try #require(try store.account(alice)), b = try #require(try store.account(bob))
+        #expect(a.acceptedNonce == 4 && a.reserved == 10)
+        #expect(b.acceptedNonce == 2 && b.reserved == 10)
+        #expect(try store.traceCounts() == [.rejected: 3, .pending: 3])
+        #expect(try store.integrityCheck() == "ok")
+    }
 }

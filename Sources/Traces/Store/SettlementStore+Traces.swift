@@ -95,39 +95,57 @@ extension SettlementStore {
 
     static func ingest(_ batch: [VerifiedTrace], into pool: DatabasePool) throws -> [Result<IngestOutcome, TraceRejection>] {
         try pool.write { db in
-            try batch.map { try ingestOne(db, $0) }
+            var accounts = IngestAccounts()
+            let results = try batch.map { try ingestOne(db, $0, &accounts) }
+            try accounts.write(db, at: now)
+            return results
         }
     }
 
-    static func ingestOne(_ db: Database, _ item: VerifiedTrace) throws -> Result<IngestOutcome, TraceRejection> {
+    /// Stores one trace in the transaction. `accounts` holds the accounts this transaction has
+    /// read, with the traces accepted so far applied; `IngestAccounts.write` stores them once
+    /// at the end instead of once per trace.
+    static func ingestOne(_ db: Database, _ item: VerifiedTrace,
+                          _ accounts: inout IngestAccounts) throws -> Result<IngestOutcome, TraceRejection> {
         let t = item.trace
-        guard let account = try fetchAccount(db, t.user) else { return .failure(.unknownAccount(t.user)) }
+        guard var account = try accounts.account(t.user, in: db) else { return .failure(.unknownAccount(t.user)) }
         guard account.signerKey == item.signerKey else { return .failure(.signerKeyChanged) }
-        // Cached statements: compiled once per connection, not once per trace.
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM trace WHERE user = ? AND nonce = ?"),
-                                      arguments: [t.user.description, StoredValue.nonce(t.nonce)]) {
-            let stored = try decodeTrace(row)
-            return stored.trace == t ? .success(.duplicate(id: stored.id)) : .failure(.conflictingTrace(nonce: t.nonce))
-        }
+        // A stored trace with the same nonce answers first (duplicate or conflict). Nonces
+        // above acceptedNonce are normally free, so the happy path does not look: the insert
+        // itself finds a left-over row (say, one rejected when the account changed on chain).
         guard t.nonce > account.acceptedNonce else {
-            return .failure(.nonceNotIncreasing(last: account.acceptedNonce, got: t.nonce))
+            return try existingTrace(db, t) ?? .failure(.nonceNotIncreasing(last: account.acceptedNonce, got: t.nonce))
         }
         guard t.fee <= account.available else {
-            return .failure(.insufficientBalance(available: account.available, fee: t.fee))
+            return try existingTrace(db, t) ?? .failure(.insufficientBalance(available: account.available, fee: t.fee))
         }
+        // Cached statements: compiled once per connection, not once per trace.
         try db.cachedStatement(sql: """
             INSERT INTO trace (user, provider, nonce, fee, request_hash, r8x, r8y, s, status, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (user, nonce) DO NOTHING
             """).execute(arguments: [
                 t.user.description, t.provider.description, StoredValue.nonce(t.nonce), StoredValue.amount(t.fee),
                 StoredValue.field(t.requestHash), StoredValue.field(t.signature.r8x), StoredValue.field(t.signature.r8y),
                 StoredValue.field(t.signature.s), now,
             ])
+        guard db.changesCount == 1 else {
+            guard let stored = try existingTrace(db, t) else { throw StoreError.corrupt("trace (\(t.user), \(t.nonce)) vanished") }
+            return stored
+        }
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "UPDATE account SET accepted_nonce = ?, reserved = ?, updated_at = ? WHERE user = ?")
-            .execute(arguments: [StoredValue.nonce(t.nonce), StoredValue.amount(account.reserved + t.fee), now,
-                                 t.user.description])
+        account.acceptedNonce = t.nonce
+        account.reserved += t.fee  // cannot overflow: fee <= balance - reserved
+        accounts.update(account)
         return .success(.accepted(id: id))
+    }
+
+    /// The outcome for a trace whose (user, nonce) is already stored: a duplicate when it is
+    /// the same trace, a conflict otherwise; nil when nothing is stored there.
+    private static func existingTrace(_ db: Database, _ t: RequestTrace) throws -> Result<IngestOutcome, TraceRejection>? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM trace WHERE user = ? AND nonce = ?"),
+                                         arguments: [t.user.description, StoredValue.nonce(t.nonce)]) else { return nil }
+        let stored = try decodeTrace(row)
+        return stored.trace == t ? .success(.duplicate(id: stored.id)) : .failure(.conflictingTrace(nonce: t.nonce))
     }
 
     /// One stored trace by id.
