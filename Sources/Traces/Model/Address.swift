@@ -38,13 +38,16 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// "0x" + 40 lower-case hex digits.
     public var description: String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var s = "0x"
-        for b in bytes {
-            s.append(digits[Int(b >> 4)])
-            s.append(digits[Int(b & 15)])
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 42) { out in
+            out[0] = UInt8(ascii: "0")
+            out[1] = UInt8(ascii: "x")
+            for (i, b) in bytes.enumerated() {
+                out[2 + 2 * i] = digits[Int(b >> 4)]
+                out[3 + 2 * i] = digits[Int(b & 15)]
+            }
+            return 42
         }
-        return s
     }
 
     /// The address as a field element (a 160-bit integer, always below r).

@@ -32,7 +32,7 @@ extension SettlementStore {
     /// those settlements first.
     @discardableResult
     public func upsertAccount(_ update: AccountUpdate) throws -> Account {
-        try pool.write { db in
+        try write { db in
             let now = Self.now
             if let existing = try Self.fetchAccount(db, update.user) {
                 let inFlight = try Int.fetchOne(db, sql: """

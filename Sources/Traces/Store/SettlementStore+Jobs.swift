@@ -7,7 +7,7 @@ extension SettlementStore {
     /// returns it with its account and traces, or nil when none is queued. Atomic, so several
     /// workers never take the same job.
     public func claimNextJob() throws -> ProvingJob? {
-        try pool.write { db in
+        try write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT t.id, s.traces_per_transition FROM transition t JOIN settlement s ON s.id = t.settlement_id
                 WHERE t.status = 'queued' AND s.status IN ('queued','proving') ORDER BY t.id LIMIT 1
@@ -37,7 +37,7 @@ extension SettlementStore {
     /// Records a verified proof for a transition (proving -> proved); the settlement becomes
     /// proved when all its transitions are.
     public func completeJob(transitionID: Int64, proof: StoredProof, timings: [String: Double]) throws {
-        try pool.write { db in
+        try write { db in
             let status = try String.fetchOne(db, sql: "SELECT status FROM transition WHERE id = ?", arguments: [transitionID])
             guard let status else { throw StoreError.notFound("transition \(transitionID)") }
             guard status == TransitionStatus.proving.rawValue else {
@@ -61,7 +61,7 @@ extension SettlementStore {
     /// otherwise the transition and its settlement fail and the settlement's traces return to
     /// pending, so a later settlement can take them.
     public func failJob(transitionID: Int64, error: String, retryable: Bool, maxAttempts: Int = 3) throws {
-        try pool.write { db in
+        try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT settlement_id, attempts, status FROM transition WHERE id = ?",
                                              arguments: [transitionID]) else {
                 throw StoreError.notFound("transition \(transitionID)")
@@ -94,7 +94,7 @@ extension SettlementStore {
     /// Returns how many were requeued.
     @discardableResult
     public func requeueInterruptedJobs() throws -> Int {
-        try pool.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE transition SET status = 'queued' WHERE status = 'proving'")
             return db.changesCount
         }
@@ -112,7 +112,7 @@ extension SettlementStore {
 
     /// Marks a proved settlement as submitted on chain with the transaction hash.
     public func markSubmitted(settlementID: Int64, txHash: String) throws {
-        try pool.write { db in
+        try write { db in
             let status = try Self.settlementStatus(db, settlementID)
             guard status == .proved || status == .submitted else {
                 throw StoreError.conflict("settlement \(settlementID) is \(status.rawValue); only a proved settlement can be submitted")
@@ -127,7 +127,7 @@ extension SettlementStore {
     /// paid, and the traces become settled. Transitions must apply in order: each must start
     /// at the account's current on-chain state.
     public func confirm(settlementID: Int64, txHash: String?) throws {
-        try pool.write { db in
+        try write { db in
             let status = try Self.settlementStatus(db, settlementID)
             guard status == .proved || status == .submitted else {
                 throw StoreError.conflict("settlement \(settlementID) is \(status.rawValue); only a proved or submitted settlement can be confirmed")

@@ -57,7 +57,7 @@ extension SettlementStore {
     /// Returns nil when there is nothing to settle. One transaction.
     public func createSettlement(tracesPerTransition limit: Int, users: [Address]? = nil) throws -> SettlementRecord? {
         guard limit >= 1 else { throw BatchingError.invalidLimit(limit) }
-        let id: Int64? = try pool.write { db in
+        let id: Int64? = try write { db in
             var candidates = try String.fetchAll(db, sql: """
                 SELECT DISTINCT user FROM trace WHERE status = 'pending'
                 AND user NOT IN (SELECT user FROM transition WHERE status IN ('queued','proving'))

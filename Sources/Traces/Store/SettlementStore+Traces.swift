@@ -84,7 +84,7 @@ extension SettlementStore {
     /// Stores verified traces in order, in one transaction (one commit for the whole batch).
     /// Each trace is accepted, recognised as a duplicate, or rejected with nothing written.
     public func ingest(_ batch: [VerifiedTrace]) throws -> [Result<IngestOutcome, TraceRejection>] {
-        try Self.ingest(batch, into: pool)
+        try write { db in try Self.ingest(batch, in: db) }
     }
 
     /// `ingest(_:)` through the group commit: the batch shares its transaction with the
@@ -93,13 +93,12 @@ extension SettlementStore {
         try await groupCommit.ingest(batch)
     }
 
-    static func ingest(_ batch: [VerifiedTrace], into pool: DatabasePool) throws -> [Result<IngestOutcome, TraceRejection>] {
-        try pool.write { db in
-            var accounts = IngestAccounts()
-            let results = try batch.map { try ingestOne(db, $0, &accounts) }
-            try accounts.write(db, at: now)
-            return results
-        }
+    /// The body of an ingestion transaction.
+    static func ingest(_ batch: [VerifiedTrace], in db: Database) throws -> [Result<IngestOutcome, TraceRejection>] {
+        var accounts = IngestAccounts()
+        let results = try batch.map { try ingestOne(db, $0, &accounts) }
+        try accounts.write(db, at: now)
+        return results
     }
 
     /// Stores one trace in the transaction. `accounts` holds the accounts this transaction has

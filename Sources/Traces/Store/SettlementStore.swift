@@ -8,20 +8,34 @@ public final class SettlementStore: Sendable {
     let pool: DatabasePool
     /// The writer of `ingestGrouped`.
     let groupCommit: GroupCommit
+    let checkpointer: WALCheckpointer
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// Commits are synchronous (`PRAGMA synchronous = FULL`): an acknowledged write survives
-    /// a crash of the process or of the machine.
+    /// a crash of the process or of the machine. Checkpoints run in the background
+    /// (`WALCheckpointer`).
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         let pool = try DatabasePool(path: path, configuration: config)
         try StoreSchema.migrator.migrate(pool)
+        let checkpointer = try WALCheckpointer(path: path)
         self.pool = pool
-        groupCommit = GroupCommit { batch in try Self.ingest(batch, into: pool) }
+        self.checkpointer = checkpointer
+        groupCommit = GroupCommit { batch in
+            defer { checkpointer.committed() }
+            return try pool.write { db in try Self.ingest(batch, in: db) }
+        }
+    }
+
+    /// A write transaction (`DatabasePool.write`) whose commit the checkpointer then copies.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        defer { checkpointer.committed() }
+        return try pool.write(updates)
     }
 
     /// `PRAGMA integrity_check`: "ok" for a healthy database.
