@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Reading and writing JSON bodies with Foundation's JSONSerialization, with a size limit on
-/// what is read.
+/// Reading JSON bodies with Foundation's JSONSerialization, with a size limit on what is read,
+/// and writing them with `JSONWriter`.
 enum JSONBody {
     /// The request body parsed as JSON; 413 past `limit` bytes, 400 when it is empty or not JSON.
     static func read(_ request: Request, limit: Int) async throws -> Any {
@@ -37,7 +37,10 @@ enum JSONBody {
         return object
     }
 
+    /// The response body: `JSONWriter`'s bytes, or JSONSerialization's for values it does not
+    /// cover; a newline ends it.
     static func encode(_ value: Any) -> [UInt8] {
+        if let bytes = JSONWriter.encode(value) { return bytes + [0x0A] }
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data(#"{"error":"internal","message":"response not encodable"}"#.utf8)
         return Array(data) + [0x0A]
