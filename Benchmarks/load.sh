@@ -11,9 +11,9 @@ AGENT_BIN=${AGENT_BIN:-$BIN/settlement-agent}
 LOAD_DIR=${LOAD_DIR:-.build/load}
 PORT=${LOAD_PORT:-18089}
 CLIENTS=${LOAD_CLIENTS:-4}
-BATCH=${LOAD_BATCH:-100}
+BATCH=${LOAD_BATCH:-10}
 USERS=${LOAD_USERS:-200}
-SECONDS_MAX=${LOAD_SECONDS:-30}
+SECONDS_MAX=${LOAD_SECONDS:-20}
 TOKEN="load-$(date +%s)-$$"
 
 mkdir -p "$LOAD_DIR"
@@ -41,6 +41,6 @@ run() {
   timeout $((SECONDS_MAX + 300)) "$BIN/settlement-load" --port "$PORT" --admin-token "$TOKEN" --seconds "$SECONDS_MAX" \
     --agent-pid "$AGENT" "$@"
 }
-run --label batched --clients "$CLIENTS" --batch "$BATCH" --users "$USERS" --traces-per-user 150
-run --label single --clients "$((CLIENTS * 2))" --batch 1 --users "$USERS" --traces-per-user 50 --first-user 100000
+run --label batched --clients "$CLIENTS" --batch "$BATCH" --users "$USERS" --traces-per-user "${LOAD_TRACES_PER_USER:-700}"
+run --label single --clients "$((CLIENTS * 2))" --batch 1 --users "$USERS" --traces-per-user "$(( ${LOAD_TRACES_PER_USER:-700} * 2 / 5 ))" --first-user 100000
 echo "load: agent peak RSS $(grep VmHWM /proc/$AGENT/status | awk '{print $2, $3}'); load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -49,7 +49,10 @@ public enum EdDSAPoseidon {
     }
 
     /// The public key A = Base8·(s >> 3).
-    public static func publicKey(of key: EdDSAPrivateKey) -> BabyJubJub.Point {
+    public static func publicKey(of key: EdDSAPrivateKey) -> BabyJubJub.Point { key.publicKey }
+
+    /// A computed from the private key (`EdDSAPrivateKey.publicKey` keeps it).
+    static func derivePublicKey(of key: EdDSAPrivateKey) -> BabyJubJub.Point {
         var (scalar, nonceKey) = expand(key)
         defer {
             secureZero(&nonceKey)

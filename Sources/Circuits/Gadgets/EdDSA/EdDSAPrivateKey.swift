@@ -1,9 +1,14 @@
+import Synchronization
+
 /// A 32-byte EdDSA private key (circomlibjs format). The bytes live in one buffer that is
 /// overwritten with zeros (libsodium `sodium_memzero`) when the key is released; the key is
 /// never printed by `description`.
 public final class EdDSAPrivateKey: CustomStringConvertible, @unchecked Sendable {
     // Immutable after init, so sharing across threads is safe.
     private var bytes: [UInt8]
+    /// The public key, derived on first use: signing needs it for every message, and deriving
+    /// it is a scalar multiplication, as costly as the rest of a signature.
+    private let derivedPublicKey = Mutex<BabyJubJub.Point?>(nil)
 
     /// Takes a copy of exactly 32 bytes; the caller wipes its own copy.
     public init(bytes: [UInt8]) throws {
@@ -43,6 +48,14 @@ public final class EdDSAPrivateKey: CustomStringConvertible, @unchecked Sendable
     }
 
     deinit { secureZero(&bytes) }
+
+    /// The public key A = Base8·(s >> 3) (not secret).
+    var publicKey: BabyJubJub.Point {
+        if let a = derivedPublicKey.withLock({ $0 }) { return a }
+        let a = EdDSAPoseidon.derivePublicKey(of: self)
+        derivedPublicKey.withLock { $0 = a }
+        return a
+    }
 
     /// Runs `body` on the key bytes; `body` must not keep them.
     public func withBytes<R>(_ body: ([UInt8]) throws -> R) rethrows -> R { try body(bytes) }
