@@ -41,6 +41,6 @@ run() {
   timeout $((SECONDS_MAX + 300)) "$BIN/settlement-load" --port "$PORT" --admin-token "$TOKEN" --seconds "$SECONDS_MAX" \
     --agent-pid "$AGENT" "$@"
 }
-run --label batched --clients "$CLIENTS" --batch "$BATCH" --users "$USERS" --traces-per-user "${LOAD_TRACES_PER_USER:-700}"
-run --label single --clients "$((CLIENTS * 2))" --batch 1 --users "$USERS" --traces-per-user "$(( ${LOAD_TRACES_PER_USER:-700} * 2 / 5 ))" --first-user 100000
+run --label batched --clients "$CLIENTS" --batch "$BATCH" --users "$USERS" --traces-per-user "${LOAD_TRACES_PER_USER:-900}"
+run --label single --clients "$((CLIENTS * 2))" --batch 1 --users "$USERS" --traces-per-user "$(( ${LOAD_TRACES_PER_USER:-900} * 2 / 5 ))" --first-user 100000
 echo "load: agent peak RSS $(grep VmHWM /proc/$AGENT/status | awk '{print $2, $3}'); load average $(cut -d' ' -f1-3 /proc/loadavg)"

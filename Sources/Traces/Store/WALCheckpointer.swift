@@ -10,9 +10,9 @@ import Synchronization
 /// after a commit, concurrently with the writer (SQLite's PASSIVE mode blocks nobody).
 ///
 /// A passive checkpoint cannot rewind a log that commits keep appending to, so when the log
-/// has grown past `restartFrames` it then runs a RESTART checkpoint, which waits for the
-/// writer and readers to let go briefly and makes the next commit start the log from the
-/// beginning: the log stays bounded under sustained load.
+/// has grown past `restartFrames` it then runs a RESTART checkpoint, which holds off the
+/// writer while it copies the last frames and waits for readers, and makes the next commit
+/// start the log from the beginning: the log stays bounded under sustained load.
 final class WALCheckpointer: Sendable {
     /// Seconds from a commit to the checkpoint that copies it.
     let delay: Double
@@ -21,6 +21,10 @@ final class WALCheckpointer: Sendable {
     private let connection: DatabaseQueue
     private let queue = DispatchQueue(label: "settlement-store.checkpoint", qos: .utility)
     private let scheduled = Mutex(false)
+    /// At most this many frames are left for the restart to copy, after at most
+    /// `catchUpRounds` passive rounds.
+    static let restartBacklog = 256
+    static let catchUpRounds = 8
 
     init(path: String, delay: Double = 0.5, restartFrames: Int = 16_384) throws {
         var config = Configuration()
@@ -47,8 +51,14 @@ final class WALCheckpointer: Sendable {
         // A failed checkpoint (busy, I/O) loses nothing: the frames stay in the log, and the
         // next commit schedules another attempt.
         return try? connection.writeWithoutTransaction { db in
-            let result = try db.checkpoint(.passive)
+            var result = try db.checkpoint(.passive)
             guard result.walFrameCount >= restartFrames else { return result }
+            // A restart holds off the writer while it copies what is left, so first catch up
+            // with the commits made during the copy: copying is faster than committing, and a
+            // few passive rounds leave the restart next to nothing.
+            for _ in 0..<Self.catchUpRounds where result.walFrameCount - result.checkpointedFrameCount > Self.restartBacklog {
+                result = try db.checkpoint(.passive)
+            }
             return try db.checkpoint(.restart)
         }
     }
