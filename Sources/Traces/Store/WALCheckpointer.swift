@@ -29,6 +29,8 @@ final class WALCheckpointer: Sendable {
     init(path: String, delay: Double = 0.5, restartFrames: Int = 16_384) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
+        // The database file is synced before the log may be rewound over the frames copied.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         connection = try DatabaseQueue(path: path, configuration: config)
         self.delay = delay
         self.restartFrames = restartFrames
