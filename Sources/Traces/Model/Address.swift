@@ -19,21 +19,12 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         var out = [UInt8](repeating: 0, count: 20)
         for i in 0..<20 {
-            guard let hi = Self.nibble(utf8[2 + 2 * i]), let lo = Self.nibble(utf8[3 + 2 * i]) else {
+            guard let hi = HexDigits.value(utf8[2 + 2 * i]), let lo = HexDigits.value(utf8[3 + 2 * i]) else {
                 throw TraceError.malformed(field: field, reason: "expected 0x followed by 40 hex digits")
             }
             out[i] = hi << 4 | lo
         }
         bytes = out
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 
     /// "0x" + 40 lower-case hex digits.

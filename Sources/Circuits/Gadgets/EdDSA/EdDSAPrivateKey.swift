@@ -1,3 +1,4 @@
+import Groth16
 import Synchronization
 
 /// A 32-byte EdDSA private key (circomlibjs format). The bytes live in one buffer that is
@@ -25,19 +26,10 @@ public final class EdDSAPrivateKey: CustomStringConvertible, @unchecked Sendable
         defer { secureZero(&parsed) }
         // Digit by digit: `UInt8(_:radix:)` would also take a sign ("+f").
         for (k, c) in digits.utf8.enumerated() {
-            guard let nibble = Self.hexValue(c) else { throw EdDSAPoseidon.Error.privateKeyNotHex }
+            guard let nibble = HexDigits.value(c) else { throw EdDSAPoseidon.Error.privateKeyNotHex }
             parsed[k / 2] = parsed[k / 2] << 4 | nibble
         }
         try self.init(bytes: parsed)
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 
     /// A new key from libsodium's CSPRNG.
