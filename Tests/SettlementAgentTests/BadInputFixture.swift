@@ -27,7 +27,7 @@ struct BadInputFixture {
             _ = try store.upsertAccount(AccountUpdate(user: H.user(user), signerKey: key, signerKeyHash: key.hash, balance: 100, nonce: 0))
         }
         _ = try harness.services.ingestor.ingest([Self.storedTrace])
-        _ = try store.createSettlement(tracesPerTransition: 2, users: [H.user(1)])
+        _ = try store.createSettlement(tracesPerTransition: 2, users: [H.user(1)]).settlement
         _ = try harness.services.ingestor.ingest([H.signedTrace(user: 3, nonce: 1, fee: 10)])
     }
 
@@ -81,6 +81,7 @@ struct BadInputFixture {
         case "account": return try JSONValue(data: Data(H.accountBody(user: 2, balance: "100").utf8))
         case "settle": return .object(["users": .array([.string(H.user(3).description)])])
         case "confirm": return .object(["txHash": .string("0x" + String(repeating: "ab", count: 32)), "stage": .string("submitted")])
+        case "abandon": return .object(["reason": .string("the settle transaction reverted")])
         default: preconditionFailure("unknown base \(base)")
         }
     }

@@ -27,7 +27,8 @@ import Traces
         let key = Self.provingKey
         let vkJSON = Data(VerificationKeyJSON(key: key.verifyingKey, alphaBeta: nil).snarkjsJSON().utf8)
         let harness = try H(tracesPerTransition: Self.traces, verifyingKey: key.verifyingKey, verificationKeyJSON: vkJSON)
-        let prover = try SettlementProver(provingKey: key, tracesPerTransition: Self.traces, domain: H.domain, provider: H.provider)
+        let prover = try SettlementProver(provingKey: key, verifyingKey: key.verifyingKey, tracesPerTransition: Self.traces,
+                                          domain: H.domain, provider: H.provider)
         let runner = ProvingJobRunner(store: harness.services.store, prover: prover, metrics: harness.services.metrics,
                                       logger: H.quietLogger)
         try await harness.application.test(.router) { client in

@@ -15,14 +15,15 @@ import Testing
             for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
         }
         let served = Set(try AgentTestHarness().services.routes.makeRouterAndEndpoints().endpoints)
-        #expect(served.count == 12)
+        #expect(served.count == 13)
         #expect(documented == served, "only documented: \(documented.subtracting(served)); only served: \(served.subtracting(documented))")
         // Every operation lists its responses, and the admin ones declare the bearer token.
         for (path, operations) in paths {
             for (method, value) in operations {
                 let operation = try #require(value as? [String: Any])
                 #expect((operation["responses"] as? [String: Any])?.isEmpty == false, "\(method) \(path)")
-                let isAdmin = ["POST /v1/accounts", "POST /v1/settlements", "POST /v1/settlements/{id}/confirm"]
+                let isAdmin = ["POST /v1/accounts", "POST /v1/settlements", "POST /v1/settlements/{id}/confirm",
+                               "POST /v1/settlements/{id}/abandon"]
                     .contains("\(method.uppercased()) \(path)")
                 #expect((operation["security"] != nil) == isAdmin, "\(method) \(path) security")
             }

@@ -78,7 +78,7 @@ import Glibc
         return (process, output)
     }
 
-    @Test func theReadmeWalkthroughRunsVerbatim() throws {
+    @Test func theReadmeWalkthroughRunsTwiceAndFailsClearlyElsewhere() throws {
         let script = try Self.walkthroughScript()
         #expect(script.contains("curl"))
         let agent = Self.products.appendingPathComponent("settlement-agent")
@@ -107,13 +107,35 @@ import Glibc
             Issue.record("the agent did not start: \((try? String(contentsOf: serverLog, encoding: .utf8)) ?? "")")
             return
         }
-        let (shell, shellOutput) = try Self.run(URL(fileURLWithPath: "/bin/bash"), ["-euo", "pipefail", "-c", script],
-                                                environment: ["API": api, "AGENT": agent.path, "DATA": data.path])
-        let transcript = String(decoding: shellOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0, "walk-through failed:\n\(transcript)")
-        #expect(transcript.contains("settlement 1: proved"), "\(transcript)")
-        #expect(transcript.contains(#""status":"confirmed""#), "\(transcript)")
-        #expect(transcript.contains(#""balance":"925""#), "\(transcript)")
+        // Twice: the second run continues from the first run's confirmed state.
+        for (run, balance) in [(1, "925"), (2, "850")] {
+            let (status, transcript) = try Self.shell(script, environment: ["API": api, "AGENT": agent.path, "DATA": data.path])
+            #expect(status == 0, "walk-through run \(run) failed:\n\(transcript)")
+            #expect(transcript.contains("settlement \(run): proved"), "\(transcript)")
+            #expect(transcript.contains("settlement \(run) confirmed in 0x11111111..."), "\(transcript)")
+            #expect(transcript.contains(#""balance":"\#(balance)""#), "\(transcript)")
+        }
+        // From another directory (no agent binary at the default path): one clear message.
+        let (status, transcript) = try Self.shell(script, environment: ["API": api], in: work)
+        #expect(status == 1)
+        #expect(transcript == "walk-through: run it from the repository root while 'make run' serves (or set AGENT, DATA and API)\n")
+    }
+
+    /// Runs `script` in `bash -euo pipefail` (in `directory`, when given); its status and output.
+    static func shell(_ script: String, environment: [String: String], in directory: URL? = nil) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-euo", "pipefail", "-c", script]
+        var env = ProcessInfo.processInfo.environment.filter { !["API", "AGENT", "DATA"].contains($0.key) }
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let transcript = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, transcript)
     }
 }

@@ -46,13 +46,13 @@ import Groth16
         _ = try store.ingest((1...5).map { F.verified(F.trace(user: alice, nonce: UInt64($0), fee: 10)) })
         _ = try store.ingest([F.verified(F.trace(user: bob, nonce: 11, fee: 50))])
         #expect(throws: BatchingError.invalidLimit(0)) { try store.createSettlement(tracesPerTransition: 0) }
-        let settlement = try #require(try store.createSettlement(tracesPerTransition: 2))
+        let settlement = try #require(try store.createSettlement(tracesPerTransition: 2).settlement)
         #expect(settlement.status == .queued)
         #expect(settlement.transitions.map { $0.transition.user } == [alice, alice, alice, bob])
         #expect(settlement.transitions.map(\.traceCount) == [2, 2, 1, 1])
         #expect(settlement.transitions[2].transition == StateTransition(user: alice, initBalance: 960, finalBalance: 950, initNonce: 4, finalNonce: 5))
         #expect(settlement.transitions[3].transition == StateTransition(user: bob, initBalance: 50, finalBalance: 0, initNonce: 10, finalNonce: 11))
-        #expect(try store.createSettlement(tracesPerTransition: 2) == nil, "nothing left to batch")
+        #expect(try store.createSettlement(tracesPerTransition: 2).settlement == nil, "nothing left to batch")
         #expect(try store.traceCounts() == [.batched: 6])
         try proveAll(store)
         #expect(try store.settlement(id: settlement.id)?.status == .proved)
@@ -65,7 +65,7 @@ import Groth16
         let b = try #require(try store.account(bob))
         #expect(b.balance == 0 && b.nonce == 11 && b.reserved == 0)
         #expect(try store.traceCounts() == [.settled: 6])
-        #expect(throws: StoreError.self) { try store.confirm(settlementID: settlement.id, txHash: nil) }
+        #expect(throws: StoreError.self) { try store.confirm(settlementID: settlement.id, txHash: "0x03") }
     }
 }
 
@@ -86,18 +86,20 @@ extension SettlementStoreTests {
         let alice = F.user(1)
         try F.register(store, alice, balance: 100)
         _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 1, fee: 10))])
-        let s1 = try #require(try store.createSettlement(tracesPerTransition: 4))
+        let s1 = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
         _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 2, fee: 20))])
         // Alice's first transition is still queued: the second waits.
-        #expect(try store.createSettlement(tracesPerTransition: 4) == nil)
+        let waiting = try store.createSettlement(tracesPerTransition: 4)
+        #expect(waiting.settlement == nil)
+        #expect(waiting.skipped.map(\.reason) == [.provingInProgress])
         try proveAll(store)
-        let s2 = try #require(try store.createSettlement(tracesPerTransition: 4))
+        let s2 = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
         #expect(s2.transitions[0].transition == StateTransition(user: alice, initBalance: 90, finalBalance: 70, initNonce: 1, finalNonce: 2))
         try proveAll(store)
-        #expect(throws: StoreError.self) { try store.confirm(settlementID: s2.id, txHash: nil) }
+        #expect(throws: StoreError.self) { try store.confirm(settlementID: s2.id, txHash: "0x02") }
         #expect(try store.account(alice)?.balance == 100, "a refused confirmation changes nothing")
-        try store.confirm(settlementID: s1.id, txHash: nil)
-        try store.confirm(settlementID: s2.id, txHash: nil)
+        try store.confirm(settlementID: s1.id, txHash: "0x01")
+        try store.confirm(settlementID: s2.id, txHash: "0x02")
         #expect(try store.account(alice)?.balance == 70)
         #expect(try store.account(alice)?.nonce == 2)
     }
@@ -107,7 +109,7 @@ extension SettlementStoreTests {
         let alice = F.user(1)
         try F.register(store, alice, balance: 100)
         _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 1, fee: 10))])
-        let s = try #require(try store.createSettlement(tracesPerTransition: 4))
+        let s = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
         for attempt in 1...3 {
             let job = try #require(try store.claimNextJob())
             #expect(job.transition.attempts == attempt)
@@ -118,7 +120,7 @@ extension SettlementStoreTests {
         #expect(failed.status == .failed)
         #expect(failed.error?.contains("boom 3") == true)
         #expect(try store.traceCounts() == [.pending: 1])
-        #expect(try store.createSettlement(tracesPerTransition: 4) != nil, "released traces settle again")
+        #expect(try store.createSettlement(tracesPerTransition: 4).settlement != nil, "released traces settle again")
     }
 
     @Test func interruptedJobsResume() throws {

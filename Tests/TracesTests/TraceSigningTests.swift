@@ -2,6 +2,7 @@ import Circuits
 import Foundation
 import Groth16
 import Testing
+import TestSupport
 @testable import Traces
 
 @Suite struct TraceSigningTests {
@@ -35,6 +36,52 @@ import Testing
         var malleable = t
         malleable.signature.s = malleable.signature.s + Fr(reducing: BabyJubJub.subgroupOrder)
         #expect(!TraceSigning.verify(malleable, key: signer, domain: domain))
+    }
+
+    /// A key shared with an application that signs arbitrary field elements can be made to sign
+    /// Poseidon(domain, user, provider, nonce, fee, requestHash) (the untagged format): that
+    /// signature is not a trace. Only messages that start with the protocol tag are.
+    @Test func signatureOverTheUntaggedMessageIsNotATrace() throws {
+        let t = signed(7)
+        let untagged = try Poseidon.hash([domain.value, t.user.fieldElement, t.provider.fieldElement, Fr(t.nonce),
+                                          Fr(UInt64(t.fee)), t.requestHash])
+        let sig = EdDSAPoseidon.sign(untagged, with: key)
+        var forged = t
+        forged.signature = TraceSignature(r8x: sig.r8.x, r8y: sig.r8.y, s: sig.s)
+        #expect(!TraceSigning.verify(forged, key: TraceSigning.signerKey(of: key), domain: domain))
+        #expect(TraceSigning.verify(t, key: TraceSigning.signerKey(of: key), domain: domain))
+    }
+
+    /// The tag is the big-endian integer of "zkSettlement/trace/v1", the first of seven Poseidon
+    /// inputs: checked against an independent Poseidon written from circomlibjs's constants.
+    @Test(.enabled(if: PythonOracle.python != nil, "needs SETTLEMENT_PYTHON"))
+    func traceMessageMatchesAnIndependentPoseidon() throws {
+        let t = signed(7, fee: 123_456_789)
+        let constants = Vectors.url("poseidon/circomlibjs_poseidon_constants.json").path
+        let inputs = [domain.value, t.user.fieldElement, t.provider.fieldElement, Fr(t.nonce), Fr(UInt64(t.fee)), t.requestHash]
+            .map(\.decimalString).joined(separator: ", ")
+        let code = """
+            import json
+            P = 21888242871839275222246405745257275088548364400416034343698204186575808495617
+            c = json.load(open("\(constants)"))
+            tag = int.from_bytes(b"zkSettlement/trace/v1", "big")
+            state = [0, tag, \(inputs)]
+            t = len(state)
+            C = [int(x, 0) for x in c["C"][t - 2]]
+            M = [[int(x, 0) for x in row] for row in c["M"][t - 2]]
+            partial = [56, 57, 56, 60, 60, 63, 64, 63, 60, 66, 60, 65, 70, 60, 64, 68][t - 2]
+            for r in range(8 + partial):
+                state = [(x + C[r * t + i]) % P for i, x in enumerate(state)]
+                if r < 4 or r >= 4 + partial:
+                    state = [pow(x, 5, P) for x in state]
+                else:
+                    state[0] = pow(state[0], 5, P)
+                state = [sum(M[i][j] * state[j] for j in range(t)) % P for i in range(t)]
+            print(state[0])
+            """
+        let expected = try PythonOracle.run(code: code).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(TraceSigning.message(of: t, domain: domain).decimalString == expected)
+        #expect(SettlementStatement.traceMessageTag.decimalString == "\(BigInteger(bigEndian: Array("zkSettlement/trace/v1".utf8)))")
     }
 
     @Test func ingestorVerifiesThenStores() throws {

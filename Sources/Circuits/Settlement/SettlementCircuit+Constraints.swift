@@ -13,7 +13,8 @@ extension SettlementCircuit {
     ///   slot keeps it;
     /// - feeᵢ < 2^128 and (1 − enabledᵢ)·feeᵢ = 0;
     /// - an enabled slot's signature verifies under A over
-    ///   mᵢ = Poseidon(domain, user, provider, nonceᵢ, feeᵢ, requestHashᵢ) (S < l);
+    ///   mᵢ = Poseidon(tag, domain, user, provider, nonceᵢ, feeᵢ, requestHashᵢ) (S < l), with tag the
+    ///   constant `SettlementStatement.traceMessageTag`;
     /// - initNonce, finalNonce < 2^64 and finalNonce = nonce_{L−1};
     ///   initBalance, finalBalance < 2^128 and finalBalance = initBalance − Σ feeᵢ.
     /// Every intermediate nonce and balance then lies between its initial and final value, so
@@ -86,7 +87,7 @@ extension SettlementCircuit {
         cs.scope("fee") { cs.rangeCheck(fee, bits: 128) }
         cs.enforce((1 - e) * fee == .zero, "disabled: fee = 0")
 
-        let message = cs.scope("message") { cs.poseidon([domain, user, provider, nonce, fee, requestHash]) }
+        let message = cs.scope("message") { cs.poseidon([.constant(SettlementStatement.traceMessageTag), domain, user, provider, nonce, fee, requestHash]) }
         cs.eddsaPoseidonVerify(key: key, message: message, r8: r8, s: s, enabled: enabled)
         return SlotState(nonce: nonce, balance: previous.balance - fee, enabled: e)
     }

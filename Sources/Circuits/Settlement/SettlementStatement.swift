@@ -55,11 +55,22 @@ public struct SettlementStatement: Equatable, Hashable, Sendable {
         try! Poseidon.hash([Fr(chainId), settlementContract])
     }
 
+    /// The text of the protocol tag: what a signer's key commits to besides the trace fields.
+    public static let traceMessageTagText = "zkSettlement/trace/v1"
+
+    /// The protocol tag, the first input of every trace message: the integer of the ASCII bytes
+    /// of `traceMessageTagText`, big-endian (21 bytes, so below r). A fixed, versioned constant
+    /// that no application signing arbitrary field elements produces by accident, so a key
+    /// shared with such an application cannot be tricked into signing a trace; a future format
+    /// gets a new version and cannot be confused with this one.
+    public static let traceMessageTag = Fr(reducingBigEndian: Array(traceMessageTagText.utf8))
+
     /// The message a user signs for one trace (EdDSA-Poseidon, circomlibjs `signPoseidon`):
-    /// Poseidon(domain, user, provider, nonce, fee, requestHash), addresses as field elements.
-    /// The settlement circuit recomputes it for every enabled trace.
+    /// Poseidon(tag, domain, user, provider, nonce, fee, requestHash) with `tag` the protocol
+    /// tag `traceMessageTag`, addresses as field elements. The settlement circuit recomputes it
+    /// for every enabled trace.
     public static func message(domain: Fr, user: Fr, provider: Fr, nonce: UInt64, fee: UInt128, requestHash: Fr) -> Fr {
-        try! Poseidon.hash([domain, user, provider, Fr(nonce), Fr(integer: fee), requestHash])
+        try! Poseidon.hash([traceMessageTag, domain, user, provider, Fr(nonce), Fr(integer: fee), requestHash])
     }
 
     /// Poseidon(Ax, Ay): the signer key hash a user registers on chain for key A.

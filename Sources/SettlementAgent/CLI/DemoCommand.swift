@@ -59,11 +59,11 @@ struct DemoCommand: ParsableCommand {
         }
         say(String(format: "traces: %d signed by %d users, %d accepted in %.2f s", users * tracesPerUser, users, accepted, clock() - t))
 
-        guard let settlement = try store.createSettlement(tracesPerTransition: traces) else {
+        guard let settlement = try store.createSettlement(tracesPerTransition: traces).settlement else {
             throw CLIFailure.invalid("demo: nothing to settle")
         }
         say("settlement \(settlement.id): \(settlement.transitions.count) transitions")
-        let prover = try SettlementProver(provingKey: key, tracesPerTransition: traces, domain: domain, provider: provider)
+        let prover = try SettlementProver(provingKey: key, verifyingKey: key.verifyingKey, tracesPerTransition: traces, domain: domain, provider: provider)
         let runner = ProvingJobRunner(store: store, prover: prover, metrics: nil, logger: logger)
         t = clock()
         var failures: [String] = []

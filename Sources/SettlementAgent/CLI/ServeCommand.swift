@@ -67,7 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
         logger.info("loading the proving key \(loadedKeys.provingKeyURL.path)")
         let provingKey = try ZKeyFile(contentsOf: loadedKeys.provingKeyURL).provingKey
-        let prover = try SettlementProver(provingKey: provingKey, tracesPerTransition: loadedKeys.tracesPerTransition,
+        let prover = try SettlementProver(provingKey: provingKey, verifyingKey: loadedKeys.verifyingKey,
+                                          tracesPerTransition: loadedKeys.tracesPerTransition,
                                           domain: config.domain, provider: providerAddress)
         let services = AgentServices(config: config, store: store, keys: loadedKeys)
         let runner = ProvingJobRunner(store: store, prover: prover, metrics: services.metrics, logger: logger)

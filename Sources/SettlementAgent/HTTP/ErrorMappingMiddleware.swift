@@ -33,6 +33,7 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
             switch e {
             case let .notFound(what): return .notFound("\(what) not found")
             case let .conflict(message): return .conflict("conflict", message)
+            case let .staleAccountState(message): return .conflict("stale_account_state", message)
             case .corrupt: return nil
             }
         case let e as FieldError:

@@ -3,7 +3,7 @@ import Groth16
 import Hummingbird
 import Traces
 
-/// POST /v1/settlements, GET /v1/settlements/{id}, GET .../calldata, POST .../confirm.
+/// POST /v1/settlements, GET /v1/settlements/{id}, GET .../calldata, POST .../confirm, POST .../abandon.
 extension AgentRoutes {
     func addSettlementRoutes(public router: RouteMount<some RouterMethods<Context>>, admin: RouteMount<some RouterMethods<Context>>) {
         admin.on(.post, "settlements") { request, _ -> Response in
@@ -23,13 +23,14 @@ extension AgentRoutes {
                 throw APIError(.serviceUnavailable, "queue_full",
                                "\(queued) transitions are waiting for proofs; try again later", retryAfterSeconds: 30)
             }
-            guard let settlement = try services.store.createSettlement(
-                tracesPerTransition: services.keys.tracesPerTransition, users: users) else {
-                return JSONBody.response(["settlement": NSNull(), "message": "no pending traces to settle"])
+            let plan = try services.store.createSettlement(tracesPerTransition: services.keys.tracesPerTransition, users: users)
+            let skipped = plan.skipped.map { ["user": $0.user.description, "reason": $0.reason.rawValue, "message": $0.message] }
+            guard let settlement = plan.settlement else {
+                return JSONBody.response(["settlement": NSNull(), "skipped": skipped, "message": "no pending traces to settle"])
             }
             services.metrics.settlementsCreated.increment()
             services.jobSignal.notify()
-            return JSONBody.response(["settlement": Self.json(settlement)], status: .accepted)
+            return JSONBody.response(["settlement": Self.json(settlement), "skipped": skipped], status: .accepted)
         }
 
         router.on(.get, "settlements/:id") { _, context -> Response in
@@ -48,23 +49,37 @@ extension AgentRoutes {
             let s = try settlement(context)
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["txHash", "stage"])
-            let txHash = try fields.optionalString("txHash")
-            if let txHash {
-                let hex = txHash.utf8
-                guard hex.count == 66, txHash.hasPrefix("0x"), hex.dropFirst(2).allSatisfy({ HexDigits.isHex($0) }) else {
-                    throw APIError.badRequest("malformed_field", "txHash: expected 0x followed by 64 hex digits")
-                }
+            guard let txHash = try fields.optionalString("txHash") else {
+                throw APIError.badRequest("missing_field", "txHash: required (the hash of the settle transaction)")
+            }
+            let hex = txHash.utf8
+            guard hex.count == 66, txHash.hasPrefix("0x"), hex.dropFirst(2).allSatisfy({ HexDigits.value($0) != nil }) else {
+                throw APIError.badRequest("malformed_field", "txHash: expected 0x followed by 64 hex digits")
             }
             switch try fields.optionalString("stage") ?? "confirmed" {
-            case "submitted":
-                guard let txHash else { throw APIError.badRequest("missing_field", "txHash: required for stage submitted") }
-                try services.store.markSubmitted(settlementID: s.id, txHash: txHash)
-            case "confirmed":
-                try services.store.confirm(settlementID: s.id, txHash: txHash)
-            default:
-                throw APIError.badRequest("malformed_field", "stage: submitted or confirmed")
+            case "submitted": try services.store.markSubmitted(settlementID: s.id, txHash: txHash)
+            case "confirmed": try services.store.confirm(settlementID: s.id, txHash: txHash)
+            default: throw APIError.badRequest("malformed_field", "stage: submitted or confirmed")
             }
             return JSONBody.response(Self.json(try settlement(context)))
+        }
+
+        admin.on(.post, "settlements/:id/abandon") { request, context -> Response in
+            let s = try settlement(context)
+            var reason = "abandoned by the provider"
+            if let object = try await JSONBody.readOptional(request, limit: services.config.maxBodyBytes) {
+                guard let o = object as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
+                let fields = JSONFields(o)
+                try fields.only(["reason"])
+                if let given = try fields.optionalString("reason") {
+                    guard (1...500).contains(given.utf8.count) else {
+                        throw APIError.badRequest("malformed_field", "reason: 1 to 500 bytes of text")
+                    }
+                    reason = given
+                }
+            }
+            let ended = try services.store.abandon(settlementID: s.id, reason: reason)
+            return JSONBody.response(["settlement": Self.json(try settlement(context)), "abandoned": ended])
         }
     }
 
@@ -93,12 +108,5 @@ extension AgentRoutes {
         if let e = s.error { o["error"] = e }
         if let h = s.txHash { o["txHash"] = h }
         return o
-    }
-}
-
-/// Hex digit test for request validation.
-enum HexDigits {
-    static func isHex(_ c: UInt8) -> Bool {
-        (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
     }
 }

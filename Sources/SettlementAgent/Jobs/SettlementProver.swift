@@ -20,19 +20,32 @@ final class SettlementProver: Sendable {
         let retryable: Bool
     }
 
-    init(provingKey: ProvingKey, tracesPerTransition: Int, domain: SettlementDomain, provider: Address) throws {
+    /// A prover for `provingKey` whose proofs are checked against `verifyingKey`, the key the
+    /// chain's verifier is made from (`verification_key.json`). Throws, naming both keys'
+    /// hashes, when the proving key's own verifying key differs: its proofs would never verify
+    /// on chain.
+    init(provingKey: ProvingKey, verifyingKey: VerifyingKey, tracesPerTransition: Int, domain: SettlementDomain,
+         provider: Address) throws {
         circuit = try SettlementCircuit(traces: tracesPerTransition)
         let info = circuit.info()
         guard provingKey.numPublic == info.publicInputs, provingKey.numVariables == info.wires else {
             throw Failure(description: "the proving key (\(provingKey.numVariables) wires, \(provingKey.numPublic) public) is not for the settlement circuit with \(tracesPerTransition) traces (\(info.wires) wires, \(info.publicInputs) public)", retryable: false)
         }
+        guard provingKey.verifyingKey == verifyingKey else {
+            throw Failure(description: "the proving key's verifying key (keccak-256 of its snarkjs JSON \(Self.hash(provingKey.verifyingKey))) differs from the loaded verification key (\(Self.hash(verifyingKey))): proofs would not verify on chain; use the circuit.zkey and verification_key.json of one setup", retryable: false)
+        }
         prover = try Groth16Prover(key: provingKey)
-        verifyingKey = try PreparedVerifyingKey(provingKey.verifyingKey)
+        self.verifyingKey = try PreparedVerifyingKey(verifyingKey)
         self.domain = domain
         self.provider = provider
     }
 
-    /// The proof of one job, verified, with per-stage seconds.
+    /// Keccak-256 of a key's snarkjs JSON, hex: how the two keys are named when they differ.
+    static func hash(_ key: VerifyingKey) -> String {
+        ABIEncoding.hexDigits(Keccak256.hash(Array(key.snarkjsJSON().utf8)))
+    }
+
+    /// The proof of one job, verified against the loaded verifying key, with per-stage seconds.
     func prove(_ job: ProvingJob) throws -> (proof: StoredProof, timings: [String: Double]) {
         let start = DispatchTime.now().uptimeNanoseconds
         let input = try job.witnessInput(domain: domain, provider: provider)

@@ -1,13 +1,15 @@
 import Groth16
 
-/// The life of a settlement: queued -> proving -> proved -> submitted -> confirmed, or failed.
+/// The life of a settlement: queued -> proving -> proved -> submitted -> confirmed; failed
+/// when a proof cannot be made, abandoned when a proved or submitted settlement will never
+/// land (doc/API.md, "Settlement states"). Failed, abandoned and confirmed are final.
 public enum SettlementStatus: String, Sendable, CaseIterable, Codable {
-    case queued, proving, proved, failed, submitted, confirmed
+    case queued, proving, proved, failed, submitted, confirmed, abandoned
 }
 
-/// The life of one account transition inside a settlement.
+/// The life of one account transition inside a settlement (it ends with its settlement).
 public enum TransitionStatus: String, Sendable, CaseIterable, Codable {
-    case queued, proving, proved, failed
+    case queued, proving, proved, failed, abandoned
 }
 
 /// The life of a stored trace.

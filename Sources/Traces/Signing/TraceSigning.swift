@@ -2,7 +2,8 @@ import Circuits
 import Groth16
 
 /// The message a user signs for a trace and the EdDSA-Poseidon operations on it:
-/// m = Poseidon(domain, user, provider, nonce, fee, requestHash), signed with circomlibjs's
+/// m = Poseidon(tag, domain, user, provider, nonce, fee, requestHash) with the protocol tag
+/// `SettlementStatement.traceMessageTag` ("zkSettlement/trace/v1"), signed with circomlibjs's
 /// `signPoseidon`, so users can sign with existing JavaScript tooling.
 public enum TraceSigning {
     /// The signed message of a trace in a domain.

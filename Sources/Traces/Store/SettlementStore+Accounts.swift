@@ -25,16 +25,21 @@ extension SettlementStore {
         try pool.read { db in try Self.fetchAccount(db, user) }
     }
 
-    /// Creates or updates an account with its on-chain state. Pending traces the new state
-    /// makes unsettleable (nonce already on chain, another signer key, balance no longer
+    /// Creates or updates an account with its on-chain state. Account state only moves
+    /// forward: a report whose nonce is below the last nonce the agent confirmed on chain is
+    /// refused (`StoreError.staleAccountState`) and changes nothing. Pending traces the new
+    /// state makes unsettleable (nonce already on chain, another signer key, balance no longer
     /// covering them — newest first) become `rejected` with the reason. An account with
-    /// transitions in flight (batched, not confirmed) cannot be updated: confirm or fail
-    /// those settlements first.
+    /// transitions in flight (batched, not confirmed) cannot be updated: confirm, abandon or
+    /// fail those settlements first.
     @discardableResult
     public func upsertAccount(_ update: AccountUpdate) throws -> Account {
         try write { db in
             let now = Self.now
             if let existing = try Self.fetchAccount(db, update.user) {
+                if let confirmed = try Self.confirmedNonce(db, update.user), update.nonce < confirmed {
+                    throw StoreError.staleAccountState("account \(update.user): nonce \(update.nonce) is below nonce \(confirmed), which the agent confirmed on chain; account state only moves forward")
+                }
                 let inFlight = try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM trace WHERE user = ? AND status = 'batched'
                     """, arguments: [update.user.description]) ?? 0
@@ -90,6 +95,14 @@ extension SettlementStore {
             }
             return account
         }
+    }
+
+    /// The final nonce of the account's latest confirmed transition, or nil when none is.
+    static func confirmedNonce(_ db: Database, _ user: Address) throws -> UInt64? {
+        try String.fetchOne(db, sql: """
+            SELECT MAX(t.final_nonce) FROM transition t JOIN settlement s ON s.id = t.settlement_id
+            WHERE t.user = ? AND s.status = 'confirmed'
+            """, arguments: [user.description]).map { try StoredValue.parseNonce($0, column: "transition.final_nonce") }
     }
 
     /// The known accounts among `users`, read in one transaction.

@@ -19,6 +19,8 @@ public struct TransitionRecord: Hashable, Sendable {
     public var settlementID: Int64
     /// Order inside the settlement.
     public var position: Int
+    /// The transition this one starts from (nil: the account's on-chain state).
+    public var parentID: Int64?
     public var transition: StateTransition
     public var traceCount: Int
     public var status: TransitionStatus
@@ -49,75 +51,151 @@ public struct ProvingJob: Sendable {
     public var tracesPerTransition: Int
 }
 
+/// An account that `createSettlement` left out of the new settlement, and why.
+public struct SkippedAccount: Hashable, Sendable {
+    public enum Reason: String, Sendable, Codable {
+        /// The agent has no account for the user (only for users named in the request).
+        case unknownAccount = "unknown_account"
+        /// The account has no pending traces (only for users named in the request).
+        case noPendingTraces = "no_pending_traces"
+        /// Earlier transitions of the account are still queued or proving; it settles after them.
+        case provingInProgress = "proving_in_progress"
+        /// The account's pending traces could not be planned (a database changed outside the
+        /// agent); the others settle regardless.
+        case unplannable
+    }
+
+    public var user: Address
+    public var reason: Reason
+    public var message: String
+}
+
+/// What `createSettlement` did: the new settlement (nil when no account could be planned) and
+/// the accounts it left out.
+public struct SettlementPlan: Sendable {
+    public var settlement: SettlementRecord?
+    public var skipped: [SkippedAccount]
+}
+
 extension SettlementStore {
     /// Batches pending traces into a new settlement: for each account (all, or those in
     /// `users`) its pending traces become consecutive transitions of at most
-    /// `tracesPerTransition` traces, starting from its last proved transition or its on-chain
-    /// state. Accounts whose earlier transitions are still queued or proving wait for them.
-    /// Returns nil when there is nothing to settle. One transaction.
-    public func createSettlement(tracesPerTransition limit: Int, users: [Address]? = nil) throws -> SettlementRecord? {
+    /// `tracesPerTransition` traces, starting from its latest transition that can still reach
+    /// the chain (`chainStart`) or its on-chain state. Each account is planned on its own
+    /// (planning only reads): one that cannot be planned is skipped with the reason, and the
+    /// others settle.
+    /// Accounts whose earlier transitions are still queued or proving wait for them. One
+    /// transaction.
+    public func createSettlement(tracesPerTransition limit: Int, users: [Address]? = nil) throws -> SettlementPlan {
         guard limit >= 1 else { throw BatchingError.invalidLimit(limit) }
-        let id: Int64? = try write { db in
-            var candidates = try String.fetchAll(db, sql: """
-                SELECT DISTINCT user FROM trace WHERE status = 'pending'
-                AND user NOT IN (SELECT user FROM transition WHERE status IN ('queued','proving'))
-                ORDER BY user
-                """)
+        let (id, skipped): (Int64?, [SkippedAccount]) = try write { db in
+            var skipped: [SkippedAccount] = []
+            let withPending = try Set(String.fetchAll(db, sql: "SELECT DISTINCT user FROM trace WHERE status = 'pending'"))
+            var candidates: [String]
             if let users {
-                let wanted = Set(users.map(\.description))
-                candidates = candidates.filter { wanted.contains($0) }
+                candidates = []
+                for user in Set(users).sorted(by: { $0.description < $1.description }) {
+                    if try Self.fetchAccount(db, user) == nil {
+                        skipped.append(SkippedAccount(user: user, reason: .unknownAccount, message: "account \(user) is unknown"))
+                    } else if !withPending.contains(user.description) {
+                        skipped.append(SkippedAccount(user: user, reason: .noPendingTraces, message: "account \(user) has no pending traces"))
+                    } else {
+                        candidates.append(user.description)
+                    }
+                }
+            } else {
+                candidates = withPending.sorted()
             }
-            var plans: [PlannedTransition] = []
+            var plans: [(plan: PlannedTransition, parent: Int64?)] = []
             for userText in candidates {
                 let user = try StoredValue.parseAddress(userText, column: "trace.user")
-                guard let account = try Self.fetchAccount(db, user) else { continue }
-                let start = try Self.chainStart(db, account)
-                let pending = try Row.fetchAll(db, sql: """
-                    SELECT id, nonce, fee FROM trace WHERE user = ? AND status = 'pending' ORDER BY nonce
-                    """, arguments: [userText]).map { row in
-                        PendingTrace(id: row["id"], nonce: try StoredValue.parseNonce(row["nonce"], column: "trace.nonce"),
-                                     fee: try StoredValue.parseAmount(row["fee"], column: "trace.fee"))
-                    }
-                plans += try TransitionPlanner.plan(user: user, startBalance: start.balance, startNonce: start.nonce,
-                                                    traces: pending, limit: limit)
-            }
-            guard !plans.isEmpty else { return nil }
-            let now = Self.now
-            try db.execute(sql: """
-                INSERT INTO settlement (status, traces_per_transition, created_at, updated_at) VALUES ('queued', ?, ?, ?)
-                """, arguments: [limit, now, now])
-            let settlementID = db.lastInsertedRowID
-            for (position, plan) in plans.enumerated() {
-                let t = plan.transition
-                try db.execute(sql: """
-                    INSERT INTO transition (settlement_id, user, position, init_balance, final_balance, init_nonce,
-                        final_nonce, trace_count, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued')
-                    """, arguments: [settlementID, t.user.description, position, StoredValue.amount(t.initBalance),
-                                     StoredValue.amount(t.finalBalance), StoredValue.nonce(t.initNonce),
-                                     StoredValue.nonce(t.finalNonce), plan.traceIDs.count])
-                let transitionID = db.lastInsertedRowID
-                for traceID in plan.traceIDs {
-                    try db.execute(sql: "UPDATE trace SET status = 'batched', transition_id = ? WHERE id = ?",
-                                   arguments: [transitionID, traceID])
+                if let skip = try Self.proofsInFlight(db, user) {
+                    skipped.append(skip)
+                    continue
+                }
+                do {
+                    plans += try Self.planAccount(db, user, limit: limit)
+                } catch let error as BatchingError {
+                    skipped.append(SkippedAccount(user: user, reason: .unplannable, message: error.description))
+                } catch let error as StoreError {
+                    skipped.append(SkippedAccount(user: user, reason: .unplannable, message: error.description))
                 }
             }
-            return settlementID
+            guard !plans.isEmpty else { return (nil, skipped) }
+            return (try Self.insertSettlement(db, plans, limit: limit), skipped)
         }
-        return try id.flatMap { try settlement(id: $0) }
+        return SettlementPlan(settlement: try id.flatMap { try settlement(id: $0) }, skipped: skipped)
     }
 
-    /// Where an account's next transition starts: the final state of its latest proved,
-    /// unconfirmed transition, else its on-chain state.
-    static func chainStart(_ db: Database, _ account: Account) throws -> (balance: UInt128, nonce: UInt64) {
+    /// The skip of an account whose earlier transitions are still queued or proving, or nil.
+    static func proofsInFlight(_ db: Database, _ user: Address) throws -> SkippedAccount? {
+        let inFlight = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM transition WHERE user = ? AND status IN ('queued','proving')
+            """, arguments: [user.description]) ?? 0
+        guard inFlight > 0 else { return nil }
+        return SkippedAccount(user: user, reason: .provingInProgress,
+                              message: "account \(user) has \(inFlight) transitions waiting for proofs; it settles after them")
+    }
+
+    /// One account's pending traces as transitions, each with the transition it starts from.
+    static func planAccount(_ db: Database, _ user: Address, limit: Int) throws -> [(plan: PlannedTransition, parent: Int64?)] {
+        guard let account = try fetchAccount(db, user) else { throw StoreError.notFound("account \(user)") }
+        let start = try chainStart(db, account)
+        let pending = try Row.fetchAll(db, sql: """
+            SELECT id, nonce, fee FROM trace WHERE user = ? AND status = 'pending' ORDER BY nonce
+            """, arguments: [user.description]).map { row in
+                PendingTrace(id: row["id"], nonce: try StoredValue.parseNonce(row["nonce"], column: "trace.nonce"),
+                             fee: try StoredValue.parseAmount(row["fee"], column: "trace.fee"))
+            }
+        let plans = try TransitionPlanner.plan(user: user, startBalance: start.balance, startNonce: start.nonce,
+                                               traces: pending, limit: limit)
+        // The first transition starts from `start`; each later one from the one before it,
+        // whose row id is known only once inserted (`insertSettlement` links them).
+        return plans.enumerated().map { ($1, $0 == 0 ? start.parent : nil) }
+    }
+
+    /// Inserts a queued settlement of `plans` (in order) and batches their traces; returns its id.
+    static func insertSettlement(_ db: Database, _ plans: [(plan: PlannedTransition, parent: Int64?)], limit: Int) throws -> Int64 {
+        let now = Self.now
+        try db.execute(sql: """
+            INSERT INTO settlement (status, traces_per_transition, created_at, updated_at) VALUES ('queued', ?, ?, ?)
+            """, arguments: [limit, now, now])
+        let settlementID = db.lastInsertedRowID
+        var previous: (user: Address, id: Int64)?
+        for (position, entry) in plans.enumerated() {
+            let t = entry.plan.transition
+            let parent = entry.parent ?? (previous?.user == t.user ? previous?.id : nil)
+            try db.execute(sql: """
+                INSERT INTO transition (settlement_id, user, position, init_balance, final_balance, init_nonce,
+                    final_nonce, trace_count, status, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+                """, arguments: [settlementID, t.user.description, position, StoredValue.amount(t.initBalance),
+                                 StoredValue.amount(t.finalBalance), StoredValue.nonce(t.initNonce),
+                                 StoredValue.nonce(t.finalNonce), entry.plan.traceIDs.count, parent])
+            let transitionID = db.lastInsertedRowID
+            previous = (t.user, transitionID)
+            for traceID in entry.plan.traceIDs {
+                try db.execute(sql: "UPDATE trace SET status = 'batched', transition_id = ? WHERE id = ?",
+                               arguments: [transitionID, traceID])
+            }
+        }
+        return settlementID
+    }
+
+    /// Where an account's next transition starts: the final state of its latest proved
+    /// transition whose settlement can still reach the chain (proving, proved or submitted;
+    /// should that settlement fail or be abandoned, every settlement built on it ends with it),
+    /// else its on-chain state.
+    static func chainStart(_ db: Database, _ account: Account) throws -> (balance: UInt128, nonce: UInt64, parent: Int64?) {
         if let row = try Row.fetchOne(db, sql: """
-            SELECT t.final_balance, t.final_nonce FROM transition t JOIN settlement s ON s.id = t.settlement_id
+            SELECT t.id, t.final_balance, t.final_nonce FROM transition t JOIN settlement s ON s.id = t.settlement_id
             WHERE t.user = ? AND t.status = 'proved' AND s.status IN ('proving','proved','submitted')
             ORDER BY t.final_nonce DESC LIMIT 1
             """, arguments: [account.user.description]) {
             return (try StoredValue.parseAmount(row["final_balance"], column: "transition.final_balance"),
-                    try StoredValue.parseNonce(row["final_nonce"], column: "transition.final_nonce"))
+                    try StoredValue.parseNonce(row["final_nonce"], column: "transition.final_nonce"),
+                    row["id"])
         }
-        return (account.balance, account.nonce)
+        return (account.balance, account.nonce, nil)
     }
 
     /// A settlement with its transitions and proofs.
@@ -160,7 +238,7 @@ extension SettlementStore {
         }
         let proof: StoredProof? = (row["proof_json"] as String?).map { StoredProof(proofJSON: $0, publicJSON: row["public_json"]) }
         return TransitionRecord(
-            id: row["id"], settlementID: row["settlement_id"], position: row["position"],
+            id: row["id"], settlementID: row["settlement_id"], position: row["position"], parentID: row["parent_id"],
             transition: StateTransition(
                 user: try StoredValue.parseAddress(row["user"], column: "transition.user"),
                 initBalance: try StoredValue.parseAmount(row["init_balance"], column: "transition.init_balance"),

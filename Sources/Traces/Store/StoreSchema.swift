@@ -73,6 +73,52 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-abandoned-status-and-parent-transitions") { db in
+            // Settlements and transitions may be abandoned (a settle call that will never land),
+            // and a transition records the transition it starts from (NULL: the on-chain state),
+            // so the failure or abandonment of a settlement reaches every settlement built on
+            // it. SQLite cannot alter a CHECK constraint: both tables are rebuilt (GRDB defers
+            // the foreign-key check of a migration to its end).
+            try db.execute(sql: """
+                CREATE TABLE settlement_v2 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    status TEXT NOT NULL CHECK (status IN ('queued','proving','proved','failed','submitted','confirmed','abandoned')),
+                    traces_per_transition INTEGER NOT NULL,
+                    error TEXT,
+                    tx_hash TEXT,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                INSERT INTO settlement_v2 SELECT id, status, traces_per_transition, error, tx_hash, created_at, updated_at
+                    FROM settlement;
+                CREATE TABLE transition_v2 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    user TEXT NOT NULL REFERENCES account(user),
+                    position INTEGER NOT NULL,
+                    init_balance TEXT NOT NULL,
+                    final_balance TEXT NOT NULL,
+                    init_nonce TEXT NOT NULL,
+                    final_nonce TEXT NOT NULL,
+                    trace_count INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('queued','proving','proved','failed','abandoned')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    error TEXT,
+                    timings TEXT,
+                    parent_id INTEGER REFERENCES transition(id),
+                    UNIQUE (settlement_id, position)
+                );
+                INSERT INTO transition_v2 SELECT id, settlement_id, user, position, init_balance, final_balance, init_nonce,
+                    final_nonce, trace_count, status, attempts, error, timings, NULL FROM transition;
+                DROP TABLE transition;
+                DROP TABLE settlement;
+                ALTER TABLE settlement_v2 RENAME TO settlement;
+                ALTER TABLE transition_v2 RENAME TO transition;
+                CREATE INDEX transition_status ON transition(status, id);
+                CREATE INDEX transition_user ON transition(user, final_nonce);
+                CREATE INDEX transition_parent ON transition(parent_id);
+                """)
+        }
         return migrator
     }
 }

@@ -52,12 +52,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The operation does not apply in the current state (e.g. confirming a failed settlement).
     case conflict(String)
+    /// An account report older than what the agent already knows from the chain (a nonce below
+    /// one it confirmed): account state only moves forward.
+    case staleAccountState(String)
 
     public var description: String {
         switch self {
         case let .corrupt(m): return "database corrupt: \(m)"
         case let .notFound(m): return "\(m) not found"
         case let .conflict(m): return m
+        case let .staleAccountState(m): return m
         }
     }
 }

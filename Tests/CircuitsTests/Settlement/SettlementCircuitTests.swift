@@ -59,8 +59,8 @@ import TestSupport
             #expect(try info.constraints == SettlementCircuit(traces: l).constraintSystem().constraintCount)
         }
         // The parts of a slot: enabled (1), nonce step (65) and disabled nonce (1), fee (129) and
-        // disabled fee (1), message Poseidon(6) (354), signature (2,564).
-        #expect(perTrace == 1 + 65 + 1 + 129 + 1 + 354 + 2_564)
+        // disabled fee (1), message Poseidon(7) with the constant tag first (378), signature (2,564).
+        #expect(perTrace == 1 + 65 + 1 + 129 + 1 + 378 + 2_564)
     }
 
     /// Exact single-wire analysis: every private input, internal wire and public input is
