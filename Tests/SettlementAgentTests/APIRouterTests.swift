@@ -150,7 +150,7 @@ import Traces
             #expect(r.json["error"] as? String == "not_proved")
             #expect(try await client.execute(uri: "/v1/settlements/999", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/v1/settlements/abc", method: .get).status == .badRequest)
-            r = try await post(client, "/v1/settlements/\(id)/confirm", "{}", admin: true)
+            r = try await post(client, "/v1/settlements/\(id)/confirm", #"{"txHash":"0x\#(String(repeating: "ab", count: 32))"}"#, admin: true)
             #expect(r.status == .conflict, "a queued settlement cannot be confirmed")
             r = try await post(client, "/v1/settlements/\(id)/confirm", #"{"txHash":"0x12"}"#, admin: true)
             #expect(r.status == .badRequest)

@@ -3,7 +3,7 @@ import Groth16
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import Traces
+@testable import Traces
 @testable import SettlementAgent
 
 /// The settlement state machine at the HTTP edge (issue 14, items 1-3): settle-all lists the
@@ -107,7 +107,7 @@ import Traces
             for user: UInt8 in [1, 2] { _ = try await post(client, "/v1/accounts", H.accountBody(user: user, balance: "100")) }
             try await submit(client, user: 1, nonces: 1...1)
             try await submit(client, user: 2, nonces: 1...1)
-            try harness.services.store.pool.write { db in
+            try await harness.services.store.pool.write { db in
                 try db.execute(sql: "UPDATE trace SET fee = '1000' WHERE user = ?", arguments: [H.user(2).description])
             }
             let r = try await post(client, "/v1/settlements")

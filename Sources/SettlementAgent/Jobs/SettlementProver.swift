@@ -42,7 +42,7 @@ final class SettlementProver: Sendable {
 
     /// Keccak-256 of a key's snarkjs JSON, hex: how the two keys are named when they differ.
     static func hash(_ key: VerifyingKey) -> String {
-        ABIEncoding.hexDigits(Keccak256.hash(Array(key.snarkjsJSON().utf8)))
+        ABIEncoding.hexDigits(Keccak256.hash(Array(VerificationKeyJSON(key: key, alphaBeta: nil).snarkjsJSON().utf8)))
     }
 
     /// The proof of one job, verified against the loaded verifying key, with per-stage seconds.
