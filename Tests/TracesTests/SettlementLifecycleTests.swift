@@ -12,6 +12,16 @@ import Testing
 
     static let proof = StoredProof(proofJSON: "{}", publicJSON: "[]")
 
+    /// A store where Alice and Bob (balance 100 each) have one pending trace each (nonce 1, fee 10).
+    func twoAccountsWithATraceEach() throws -> (SettlementStore, Address, Address) {
+        let (store, _) = try F.temporaryStore()
+        let alice = F.user(1), bob = F.user(2)
+        try F.register(store, alice, balance: 100)
+        try F.register(store, bob, balance: 100)
+        _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 1, fee: 10)), F.verified(F.trace(user: bob, nonce: 1, fee: 10))])
+        return (store, alice, bob)
+    }
+
     /// Claims and completes every queued job (the store does not look inside proofs).
     func prove(_ store: SettlementStore) throws {
         while let job = try store.claimNextJob() {
@@ -23,11 +33,7 @@ import Testing
     /// must end too, or it would stay proved from a nonce the chain never reaches and every
     /// later plan for Alice would throw.
     @Test func failedSettlementEndsEverySettlementBuiltOnIt() throws {
-        let (store, _) = try F.temporaryStore()
-        let alice = F.user(1), bob = F.user(2)
-        try F.register(store, alice, balance: 100)
-        try F.register(store, bob, balance: 100)
-        _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 1, fee: 10)), F.verified(F.trace(user: bob, nonce: 1, fee: 10))])
+        let (store, alice, bob) = try twoAccountsWithATraceEach()
         let first = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
         // Alice's transition is proved; Bob's is claimed and still proving.
         let aliceJob = try #require(try store.claimNextJob())
@@ -62,11 +68,7 @@ import Testing
 
     /// A job whose settlement ended while it was proving is not resurrected by its failure.
     @Test func lateFailureOfAnEndedJobChangesNothing() throws {
-        let (store, _) = try F.temporaryStore()
-        let alice = F.user(1), bob = F.user(2)
-        try F.register(store, alice, balance: 100)
-        try F.register(store, bob, balance: 100)
-        _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 1, fee: 10)), F.verified(F.trace(user: bob, nonce: 1, fee: 10))])
+        let (store, _, _) = try twoAccountsWithATraceEach()
         let s = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
         let a = try #require(try store.claimNextJob()), b = try #require(try store.claimNextJob())
         try store.failJob(transitionID: a.transition.id, error: "bad", retryable: false)

@@ -99,7 +99,9 @@ import TestSupport
         let fee = UInt128(UInt64.max) << 64 | 12345
         let m = SettlementStatement.message(domain: domain, user: Fr(1), provider: Fr(2), nonce: .max, fee: fee, requestHash: Fr(3))
         let feeField = try Fr(decimal: String(fee))
-        #expect(m == (try Poseidon.hash([domain, Fr(1), Fr(2), try Fr(decimal: String(UInt64.max)), feeField, Fr(3)])))
+        let tag = Fr(reducingBigEndian: Array("zkSettlement/trace/v1".utf8))
+        #expect(SettlementStatement.traceMessageTag == tag)
+        #expect(m == (try Poseidon.hash([tag, domain, Fr(1), Fr(2), try Fr(decimal: String(UInt64.max)), feeField, Fr(3)])))
         let key = BabyJubJub.base8
         #expect(SettlementStatement.signerKeyHash(of: key) == (try Poseidon.hash([key.x, key.y])))
         #expect(SettlementStatement.publicInputNames.count == 8)

@@ -23,7 +23,7 @@ struct SettlementFixture {
     /// The message of a trace with field-element nonce and fee (forgeries use values a UInt64
     /// or UInt128 cannot hold).
     func message(nonce: Fr, fee: Fr, requestHash: Fr, domain: Fr? = nil) -> Fr {
-        try! Poseidon.hash([domain ?? self.domain, user, provider, nonce, fee, requestHash])
+        try! Poseidon.hash([SettlementStatement.traceMessageTag, domain ?? self.domain, user, provider, nonce, fee, requestHash])
     }
 
     /// A trace signed with `key` (the fixture's own unless given).
