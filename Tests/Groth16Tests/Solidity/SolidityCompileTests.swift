@@ -4,10 +4,10 @@ import TestSupport
 @testable import Groth16
 
 /// Verifier.sol and BatchVerifier.sol, as `setup` writes them, compiled with solc under the
-/// default pipeline and via-IR, optimizer on and off, for keys of 1 to 4 public signals.
+/// default pipeline and via-IR, optimizer on and off, for the vector keys (2, 3 and 4 public
+/// signals; the settlement circuit's 8 are compiled and run in CircuitsTests).
 /// Regression for issue 18: BatchVerifier.sol failed with "Stack too deep" (default pipeline,
-/// optimizer on) before `verifyProofs` was split into `addProof` and `finalPairing`. The
-/// contracts run in revm in CircuitsTests (SettlementRegistryContractTests).
+/// optimizer on) before `verifyProofs` was split into `addProof` and `finalPairing`.
 @Suite(.enabled(if: Solc.isEnabled, Comment(rawValue: Solc.skipReason)))
 struct SolidityCompileTests {
     @Test(arguments: Solc.Configuration.allCases)
