@@ -11,10 +11,6 @@ public enum PythonOracle {
         return p
     }()
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Runs `script` with one JSON request on stdin and decodes its JSON answer from stdout.
     public static func ask<Request: Encodable, Response: Decodable>(_ script: URL, _ request: Request) throws -> Response {
         let data = try execute(arguments: [script.path], stdin: try JSONEncoder().encode(request))
@@ -33,27 +29,7 @@ public enum PythonOracle {
     }
 
     static func execute(arguments: [String], stdin: Data) throws -> Data {
-        guard let python else { throw Failure(description: "SETTLEMENT_PYTHON is not set") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Read stdout and stderr while writing, so a large answer cannot block the child.
-        nonisolated(unsafe) var out = Data(), err = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { out = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { err = errors.fileHandleForReading.readDataToEndOfFile() }
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(arguments.first ?? "python") exited with \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
-        }
-        return out
+        guard let python else { throw Subprocess.Failure(description: "SETTLEMENT_PYTHON is not set") }
+        return try Subprocess.run(python, arguments, stdin: stdin)
     }
 }

@@ -21,60 +21,81 @@ public enum SolidityBatchVerifier {
                 if (k == 0 || pubSignals.length != k) return false;
                 bytes32 seed = keccak256(abi.encode(proofs, pubSignals));
                 uint256[] memory input = new uint256[](6 * (k + 3));
-                uint256 sumRho;
-                uint256[\(n)] memory sumPub;
-                uint256[2] memory accC;
-                bool ok;
+                // acc = [Σρ_i, Σρ_i·C_i (x, y), Σ_i ρ_i·pub_i,j for j < \(n)]
+                uint256[\(n + 3)] memory acc;
                 for (uint256 i = 0; i < k; i++) {
-                    for (uint256 w = 0; w < 8; w++) {
-                        if (proofs[i][w] >= Q) return false;
-                    }
                     uint256 rho = uint256(keccak256(abi.encode(seed, i))) % R;
-                    sumRho = addmod(sumRho, rho, R);
-                    for (uint256 j = 0; j < \(n); j++) {
-                        if (pubSignals[i][j] >= R) return false;
-                        sumPub[j] = addmod(sumPub[j], mulmod(rho, pubSignals[i][j], R), R);
-                    }
-                    uint256[2] memory rhoA;
-                    (ok, rhoA) = mulAdd([uint256(0), uint256(0)], proofs[i][0], proofs[i][1], rho);
-                    if (!ok) return false;
-                    input[6 * i] = rhoA[0];
-                    input[6 * i + 1] = (Q - rhoA[1]) % Q;
-                    input[6 * i + 2] = proofs[i][2];
-                    input[6 * i + 3] = proofs[i][3];
-                    input[6 * i + 4] = proofs[i][4];
-                    input[6 * i + 5] = proofs[i][5];
-                    (ok, accC) = mulAdd(accC, proofs[i][6], proofs[i][7], rho);
-                    if (!ok) return false;
+                    if (!addProof(input, acc, i, rho, proofs[i], pubSignals[i])) return false;
                 }
-                uint256[2] memory alphaTerm;
-                (ok, alphaTerm) = mulAdd([uint256(0), uint256(0)], ALPHA_X, ALPHA_Y, sumRho);
-                if (!ok) return false;
-                uint256[2] memory vkX;
-                (ok, vkX) = mulAdd([uint256(0), uint256(0)], IC0_X, IC0_Y, sumRho);
-                if (!ok) return false;
+                return finalPairing(input, acc, k);
+            }
 
-        """
-        for j in 0..<n {
-            s += "        (ok, vkX) = mulAdd(vkX, IC\(j + 1)_X, IC\(j + 1)_Y, sumPub[\(j)]);\n"
-            s += "        if (!ok) return false;\n"
-        }
-        s += """
+            /// Writes the pair (-ρ·A, B) of proof `i` into `input` and adds ρ, ρ·C and ρ·pub to
+            /// `acc`; false for a coordinate >= q, a signal >= r or a failing precompile.
+            /// (Split from verifyProofs so no function holds more than a few stack slots.)
+            function addProof(
+                uint256[] memory input,
+                uint256[\(n + 3)] memory acc,
+                uint256 i,
+                uint256 rho,
+                uint256[8] calldata p,
+                uint256[\(n)] calldata pub
+            ) internal view returns (bool ok) {
+                for (uint256 w = 0; w < 8; w++) {
+                    if (p[w] >= Q) return false;
+                }
+                acc[0] = addmod(acc[0], rho, R);
+                for (uint256 j = 0; j < \(n); j++) {
+                    if (pub[j] >= R) return false;
+                    acc[3 + j] = addmod(acc[3 + j], mulmod(rho, pub[j], R), R);
+                }
+                uint256[2] memory point;
+                (ok, point) = mulAdd([uint256(0), uint256(0)], p[0], p[1], rho);
+                if (!ok) return false;
+                uint256 o = 6 * i;
+                input[o] = point[0];
+                input[o + 1] = (Q - point[1]) % Q;
+                input[o + 2] = p[2];
+                input[o + 3] = p[3];
+                input[o + 4] = p[4];
+                input[o + 5] = p[5];
+                (ok, point) = mulAdd([acc[1], acc[2]], p[6], p[7], rho);
+                if (!ok) return false;
+                acc[1] = point[0];
+                acc[2] = point[1];
+            }
+
+            /// Appends the pairs ((Σρ)·α, β), (Σρ·vk_x, γ), (Σρ·C, δ) and runs the pairing check.
+            function finalPairing(uint256[] memory input, uint256[\(n + 3)] memory acc, uint256 k)
+                internal view returns (bool ok)
+            {
                 uint256 o = 6 * k;
-                input[o] = alphaTerm[0];
-                input[o + 1] = alphaTerm[1];
+                uint256[2] memory point;
+                (ok, point) = mulAdd([uint256(0), uint256(0)], ALPHA_X, ALPHA_Y, acc[0]);
+                if (!ok) return false;
+                input[o] = point[0];
+                input[o + 1] = point[1];
                 input[o + 2] = BETA_X1;
                 input[o + 3] = BETA_X0;
                 input[o + 4] = BETA_Y1;
                 input[o + 5] = BETA_Y0;
-                input[o + 6] = vkX[0];
-                input[o + 7] = vkX[1];
+                (ok, point) = mulAdd([uint256(0), uint256(0)], IC0_X, IC0_Y, acc[0]);
+                if (!ok) return false;
+
+        """
+        for j in 0..<n {
+            s += "        (ok, point) = mulAdd(point, IC\(j + 1)_X, IC\(j + 1)_Y, acc[\(3 + j)]);\n"
+            s += "        if (!ok) return false;\n"
+        }
+        s += """
+                input[o + 6] = point[0];
+                input[o + 7] = point[1];
                 input[o + 8] = GAMMA_X1;
                 input[o + 9] = GAMMA_X0;
                 input[o + 10] = GAMMA_Y1;
                 input[o + 11] = GAMMA_Y0;
-                input[o + 12] = accC[0];
-                input[o + 13] = accC[1];
+                input[o + 12] = acc[1];
+                input[o + 13] = acc[2];
                 input[o + 14] = DELTA_X1;
                 input[o + 15] = DELTA_X0;
                 input[o + 16] = DELTA_Y1;

@@ -28,8 +28,8 @@ public enum VerifierCalldata {
 
     /// The arguments `(uint256[8][] proofs, uint256[n][] pubSignals)` that `verifyProofs` and the
     /// settlement registry's `settle` take: two dynamic arrays of static arrays (head offsets,
-    /// then length-prefixed data). Precondition as `verifyProofs`.
-    static func proofArrays(_ batch: [(proof: Proof, publicSignals: [Fr])]) -> [UInt8] {
+    /// then length-prefixed data), without a selector. Precondition as `verifyProofs`.
+    public static func proofArrays(_ batch: [(proof: Proof, publicSignals: [Fr])]) -> [UInt8] {
         precondition(!batch.isEmpty, "a batch needs at least one proof")
         let n = batch[0].publicSignals.count
         precondition(batch.allSatisfy { $0.publicSignals.count == n }, "every proof in a batch has the same number of signals")

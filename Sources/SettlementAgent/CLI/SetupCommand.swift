@@ -1,4 +1,5 @@
 import ArgumentParser
+import Circuits
 import Foundation
 import Groth16
 

@@ -1,3 +1,4 @@
+import Circuits
 import Foundation
 import Groth16
 import Traces

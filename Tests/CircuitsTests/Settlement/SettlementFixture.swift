@@ -8,11 +8,14 @@ struct SettlementFixture {
     let signerKey: BabyJubJub.Point
     let domain: Fr
     let provider = Fr(0xB0B)
-    let user = Fr(0xA11CE)
+    let user: Fr
 
-    /// The key comes from `seed`; `domain` defaults to chain 31337 and contract 0x5e771e00.
-    init(seed: UInt64, domain: Fr = SettlementStatement.domain(chainId: 31337, settlementContract: Fr(0x5e77_1e00))) {
+    /// The key comes from `seed`; `domain` defaults to chain 31337 and contract 0x5e771e00, the
+    /// user to 0xA11CE.
+    init(seed: UInt64, domain: Fr = SettlementStatement.domain(chainId: 31337, settlementContract: Fr(0x5e77_1e00)),
+         user: Fr = Fr(0xA11CE)) {
         self.domain = domain
+        self.user = user
         rng = SeededGenerator(seed: seed)
         key = try! EdDSAPrivateKey(bytes: rng.bytes(32))
         signerKey = EdDSAPoseidon.publicKey(of: key)

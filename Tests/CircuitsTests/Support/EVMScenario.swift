@@ -2,11 +2,14 @@ import Foundation
 import Groth16
 import TestSupport
 
-/// A script for `evm_scenario_oracle.py`: Vyper contracts deployed in revm by one deployer,
-/// then transactions in order, each under a label. `run()` executes it in one Python process.
+/// A script for `evm_scenario_oracle.py`: contracts (Vyper sources, or init code such as
+/// solc's) deployed in revm by one deployer, then transactions in order, each under a label.
+/// `run()` executes it in one Python process.
 struct EVMScenario {
+    /// Exactly one of `source` (Vyper, compiled by the oracle) and `bytecode` (init code, hex).
     struct Contract: Encodable {
-        var source: String
+        var source: String?
+        var bytecode: String?
         var args: String
     }
 
@@ -82,9 +85,19 @@ struct EVMScenario {
         return Array(Keccak256.hash([0xd6, 0x94] + deployer + nonce).suffix(20))
     }
 
-    /// Deploys a contract with ABI-encoded constructor arguments; returns its address.
+    /// Deploys a Vyper contract with ABI-encoded constructor arguments; returns its address.
     mutating func deploy(_ source: String, arguments: [[UInt8]] = []) -> [UInt8] {
-        contracts.append(.init(source: source, args: ABIEncoding.hexDigits(arguments.flatMap { $0 })))
+        deploy(.init(source: source, args: ABIEncoding.hexDigits(arguments.flatMap { $0 })))
+    }
+
+    /// Deploys init code (hex digits, e.g. from `Solc.bytecode`) with ABI-encoded constructor
+    /// arguments; returns its address.
+    mutating func deploy(bytecode: String, arguments: [[UInt8]] = []) -> [UInt8] {
+        deploy(.init(bytecode: bytecode, args: ABIEncoding.hexDigits(arguments.flatMap { $0 })))
+    }
+
+    private mutating func deploy(_ contract: Contract) -> [UInt8] {
+        contracts.append(contract)
         return Self.contractAddress(index: contracts.count - 1)
     }
 

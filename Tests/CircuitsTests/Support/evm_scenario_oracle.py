@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Deploys Vyper contracts in revm (pyrevm) and runs a sequence of transactions against them:
-the EVM-level check of the settlement registry (no Solidity compiler installs here; Vyper does).
+"""Deploys contracts in revm (pyrevm) and runs a sequence of transactions against them: the
+EVM-level check of the settlement registry, its Solidity (compiled by the tests with solc) and
+its Vyper twin.
 
   in:  {"chainId": n, "deployer": "0x…", "funded": ["0x…", …],
-        "contracts": [{"source": "<vyper>", "args": "<ABI-encoded constructor arguments, hex>"}, …],
+        "contracts": [{"source": "<vyper>" | "bytecode": "<init code, hex>",
+                       "args": "<ABI-encoded constructor arguments, hex>"}, …],
         "steps": [{"from": "0x…", "to": <contract index>, "calldata": "<hex>",
                    "value": "<wei, decimal>", "timestamp": <optional block timestamp>}, …],
         "watch": ["0x…", …]}
@@ -46,8 +48,11 @@ def main():
         evm.set_balance(account, FUNDS)
     addresses = []
     for contract in request["contracts"]:
-        compiled = vyper.compile_code(contract["source"], output_formats=["bytecode"])
-        code = bytes.fromhex(compiled["bytecode"].removeprefix("0x") + contract.get("args", ""))
+        if "bytecode" in contract:
+            init = contract["bytecode"]
+        else:
+            init = vyper.compile_code(contract["source"], output_formats=["bytecode"])["bytecode"]
+        code = bytes.fromhex(init.removeprefix("0x") + contract.get("args", ""))
         addresses.append(evm.deploy(deployer, code, gas=30_000_000).lower())
     results = []
     for step in request["steps"]:

@@ -112,8 +112,8 @@ struct VerifierContractTests {
     }
 }
 
-/// No Solidity compiler installs here, so the generated Solidity is at least parsed with
-/// tree-sitter-solidity: a syntax error fails the test with its line and column.
+/// The generated Solidity parsed with tree-sitter-solidity, where no solc is needed: a syntax
+/// error fails the test with its line and column (SolidityCompileTests compiles it with solc).
 @Suite(.enabled(if: PythonOracle.python != nil, "needs SETTLEMENT_PYTHON with tree-sitter-solidity (make test sets it)"))
 struct SoliditySyntaxTests {
     struct Request: Encodable { var sources: [String] }
@@ -129,7 +129,6 @@ struct SoliditySyntaxTests {
             sources.append(SolidityVerifier.source(vk))
             sources.append(SolidityBatchVerifier.source(vk))
         }
-        sources.append(SettlementRegistry.soliditySource())
         let response: Response = try PythonOracle.ask("solidity_syntax_oracle.py", Request(sources: sources))
         for (i, r) in response.results.enumerated() {
             #expect(r.ok, "source \(i): \(r.error)")

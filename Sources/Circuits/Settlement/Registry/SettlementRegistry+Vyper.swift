@@ -1,8 +1,8 @@
 extension SettlementRegistry {
     /// `SettlementRegistry.vy`: the registry in Vyper 0.4 with the Solidity contract's ABI
-    /// (functions, getters, events) and checks, for machines where only Vyper compiles (the
-    /// tests run it in revm). Vyper has no custom errors: it reverts with `Error(string)` whose
-    /// text is the name of the Solidity error (e.g. "WrongNonce"), without its arguments.
+    /// (constructor, functions, getters, events) and rules, for toolchains built on Vyper (the
+    /// tests run both in revm). Vyper has no custom errors: it reverts with `Error(string)` whose
+    /// text is the name of the Solidity error (e.g. "WithdrawalLapsed"), without its arguments.
     /// `settle` takes at most `maxProofs` proofs; pair it with `VyperVerifier.batchSource` of at
     /// least as many.
     public static func vyperSource(maxProofs: Int = 32) -> String {
@@ -20,22 +20,28 @@ extension SettlementRegistry {
                 def verifyProofs(proofs: DynArray[uint256[8], \(maxProofs)], pubSignals: DynArray[uint256[8], \(maxProofs)]) -> bool: view
 
             # Scalar field order r; balances stay below 2^128, the range the circuit proves.
-            R: constant(uint256) = \(SolidityText.r)
+            R: constant(uint256) = \(r)
             MAX_BALANCE: constant(uint256) = 340282366920938463463374607431768211455
             MAX_NONCE: constant(uint256) = 18446744073709551615
+            MAX_PERIOD: constant(uint256) = \(maxPeriod)
             MAX_PROOFS: constant(uint256) = \(maxProofs)
+            \(SkipReason.allCases.map { "\($0.constantName): constant(uint256) = \($0.rawValue)" }.joined(separator: "\n"))
 
-            # Poseidon(chainId, self), computed off chain by the deployer (see SettlementRegistry.sol).
+            # Poseidon(chain.id, self), computed at deployment (see SettlementRegistry.sol).
             DOMAIN: public(immutable(uint256))
             CHAIN_ID: public(immutable(uint256))
             PROVIDER: public(immutable(address))
             VERIFIER: public(immutable(ISettlementVerifier))
             BATCH_VERIFIER: public(immutable(ISettlementBatchVerifier))
             WITHDRAWAL_DELAY: public(immutable(uint256))
+            WITHDRAWAL_WINDOW: public(immutable(uint256))
+            THAWING_PERIOD: public(immutable(uint256))
 
             balanceOf: public(HashMap[address, uint256])
             nonceOf: public(HashMap[address, uint64])
             signerKeyHashOf: public(HashMap[address, uint256])
+            previousSignerKeyHashOf: public(HashMap[address, uint256])
+            previousSignerKeyValidUntil: public(HashMap[address, uint256])
             pendingWithdrawalOf: public(HashMap[address, uint256])
             withdrawableAt: public(HashMap[address, uint256])
             providerEarnings: public(uint256)
@@ -49,6 +55,12 @@ extension SettlementRegistry {
                 user: indexed(address)
                 keyHash: uint256
 
+            event SignerKeyRotated:
+                user: indexed(address)
+                oldKeyHash: uint256
+                newKeyHash: uint256
+                oldKeyValidUntil: uint256
+
             event Settled:
                 user: indexed(address)
                 initNonce: uint256
@@ -56,10 +68,16 @@ extension SettlementRegistry {
                 amount: uint256
                 balance: uint256
 
+            event SettlementSkipped:
+                user: indexed(uint256)
+                index: uint256
+                reason: uint256
+
             event WithdrawalRequested:
                 user: indexed(address)
                 amount: uint256
-                availableAt: uint256
+                maturesAt: uint256
+                expiresAt: uint256
 
             event Withdrawn:
                 user: indexed(address)
@@ -70,17 +88,29 @@ extension SettlementRegistry {
                 provider: indexed(address)
                 amount: uint256
 
+            \(PoseidonContractCode.vyperFunction())
+
+            @internal
+            @pure
+            def _valid_period(period: uint256) -> bool:
+                return period != 0 and period <= MAX_PERIOD
+
 
             @deploy
-            def __init__(domain: uint256, provider: address, verifier: address, batchVerifier: address, withdrawalDelay: uint256):
-                assert domain < R and provider != empty(address), "InvalidConfiguration"
-                assert verifier != empty(address) and batchVerifier != empty(address), "InvalidConfiguration"
-                DOMAIN = domain
+            def __init__(provider: address, verifier: address, batchVerifier: address, withdrawalDelay: uint256,
+                         withdrawalWindow: uint256, thawingPeriod: uint256):
+                assert provider != empty(address) and verifier != empty(address), "InvalidConfiguration"
+                assert batchVerifier != empty(address) and chain.id <= MAX_NONCE, "InvalidConfiguration"
+                assert self._valid_period(withdrawalDelay) and self._valid_period(withdrawalWindow), "InvalidConfiguration"
+                assert self._valid_period(thawingPeriod), "InvalidConfiguration"
+                DOMAIN = self._poseidon2(chain.id, convert(convert(self, uint160), uint256))
                 CHAIN_ID = chain.id
                 PROVIDER = provider
                 VERIFIER = ISettlementVerifier(verifier)
                 BATCH_VERIFIER = ISettlementBatchVerifier(batchVerifier)
                 WITHDRAWAL_DELAY = withdrawalDelay
+                WITHDRAWAL_WINDOW = withdrawalWindow
+                THAWING_PERIOD = thawingPeriod
 
 
             @external
@@ -102,58 +132,98 @@ extension SettlementRegistry {
 
 
             @external
+            def rotateSignerKey(keyHash: uint256):
+                current: uint256 = self.signerKeyHashOf[msg.sender]
+                assert current != 0, "NoSignerKey"
+                assert keyHash != 0 and keyHash < R and keyHash != current, "InvalidSignerKeyHash"
+                assert block.timestamp >= self.previousSignerKeyValidUntil[msg.sender], "SignerKeyThawing"
+                validUntil: uint256 = block.timestamp + THAWING_PERIOD
+                self.previousSignerKeyHashOf[msg.sender] = current
+                self.previousSignerKeyValidUntil[msg.sender] = validUntil
+                self.signerKeyHashOf[msg.sender] = keyHash
+                log SignerKeyRotated(user=msg.sender, oldKeyHash=current, newKeyHash=keyHash, oldKeyValidUntil=validUntil)
+
+
+            @external
             def settle(proofs: DynArray[uint256[8], MAX_PROOFS], pubSignals: DynArray[uint256[8], MAX_PROOFS]) -> uint256:
                 k: uint256 = len(proofs)
                 assert k != 0, "EmptyBatch"
                 assert len(pubSignals) == k, "BatchLengthMismatch"
                 assert chain.id == CHAIN_ID, "WrongChain"
                 amount: uint256 = 0
+                appliedProofs: DynArray[uint256[8], MAX_PROOFS] = []
+                appliedSignals: DynArray[uint256[8], MAX_PROOFS] = []
                 for i: uint256 in range(k, bound=MAX_PROOFS):
-                    amount += self._apply_transition(pubSignals[i])
-                valid: bool = False
-                if k == 1:
-                    p: uint256[8] = proofs[0]
-                    valid = staticcall VERIFIER.verifyProof([p[0], p[1]], [[p[2], p[3]], [p[4], p[5]]], [p[6], p[7]], pubSignals[0])
-                else:
-                    valid = staticcall BATCH_VERIFIER.verifyProofs(proofs, pubSignals)
-                assert valid, "InvalidProof"
+                    reason: uint256 = 0
+                    fee: uint256 = 0
+                    reason, fee = self._apply_transition(pubSignals[i])
+                    if reason == 0:
+                        appliedProofs.append(proofs[i])
+                        appliedSignals.append(pubSignals[i])
+                        amount += fee
+                    else:
+                        log SettlementSkipped(user=pubSignals[i][2], index=i, reason=reason)
+                if len(appliedProofs) == 1:
+                    p: uint256[8] = appliedProofs[0]
+                    ok: bool = staticcall VERIFIER.verifyProof([p[0], p[1]], [[p[2], p[3]], [p[4], p[5]]], [p[6], p[7]], appliedSignals[0])
+                    assert ok, "InvalidProof"
+                elif len(appliedProofs) > 1:
+                    assert staticcall BATCH_VERIFIER.verifyProofs(appliedProofs, appliedSignals), "InvalidProof"
                 self.providerEarnings += amount
                 return amount
 
 
             @internal
-            def _apply_transition(s: uint256[8]) -> uint256:
-                assert s[0] == DOMAIN, "WrongDomain"
-                assert s[1] == convert(PROVIDER, uint256), "WrongProvider"
-                assert s[2] >> 160 == 0, "InvalidUser"
+            def _apply_transition(s: uint256[8]) -> (uint256, uint256):
+                if s[0] != DOMAIN:
+                    return WRONG_DOMAIN, 0
+                if s[1] != convert(PROVIDER, uint256):
+                    return WRONG_PROVIDER, 0
+                if s[2] >> 160 != 0:
+                    return INVALID_USER, 0
                 user: address = convert(convert(s[2], uint160), address)
-                keyHash: uint256 = self.signerKeyHashOf[user]
-                assert keyHash != 0 and s[3] == keyHash, "WrongSignerKey"
-                assert s[4] == convert(self.nonceOf[user], uint256), "WrongNonce"
-                assert s[5] > s[4] and s[5] <= MAX_NONCE and s[7] <= s[6], "InvalidTransition"
+                if not self._settles_under(user, s[3]):
+                    return WRONG_SIGNER_KEY, 0
+                if s[4] != convert(self.nonceOf[user], uint256):
+                    return WRONG_NONCE, 0
+                if s[5] <= s[4] or s[5] > MAX_NONCE or s[7] > s[6]:
+                    return INVALID_TRANSITION, 0
                 stored: uint256 = self.balanceOf[user]
-                assert s[6] <= stored, "InsufficientBalance"
+                if s[6] > stored:
+                    return INSUFFICIENT_BALANCE, 0
                 amount: uint256 = s[6] - s[7]
                 self.balanceOf[user] = stored - amount
                 self.nonceOf[user] = convert(s[5], uint64)
                 log Settled(user=user, initNonce=s[4], finalNonce=s[5], amount=amount, balance=stored - amount)
-                return amount
+                return 0, amount
+
+
+            @internal
+            @view
+            def _settles_under(user: address, keyHash: uint256) -> bool:
+                if keyHash == 0:
+                    return False
+                if keyHash == self.signerKeyHashOf[user]:
+                    return True
+                return keyHash == self.previousSignerKeyHashOf[user] and block.timestamp < self.previousSignerKeyValidUntil[user]
 
 
             @external
             def requestWithdrawal(amount: uint256):
                 assert amount != 0 and amount <= self.balanceOf[msg.sender], "InvalidAmount"
-                availableAt: uint256 = block.timestamp + WITHDRAWAL_DELAY
+                maturesAt: uint256 = block.timestamp + WITHDRAWAL_DELAY
                 self.pendingWithdrawalOf[msg.sender] = amount
-                self.withdrawableAt[msg.sender] = availableAt
-                log WithdrawalRequested(user=msg.sender, amount=amount, availableAt=availableAt)
+                self.withdrawableAt[msg.sender] = maturesAt
+                log WithdrawalRequested(user=msg.sender, amount=amount, maturesAt=maturesAt, expiresAt=maturesAt + WITHDRAWAL_WINDOW)
 
 
             @external
             def withdraw():
                 requested: uint256 = self.pendingWithdrawalOf[msg.sender]
                 assert requested != 0, "NoWithdrawalPending"
-                assert block.timestamp >= self.withdrawableAt[msg.sender], "WithdrawalNotReady"
+                maturesAt: uint256 = self.withdrawableAt[msg.sender]
+                assert block.timestamp >= maturesAt, "WithdrawalNotReady"
+                assert block.timestamp < maturesAt + WITHDRAWAL_WINDOW, "WithdrawalLapsed"
                 stored: uint256 = self.balanceOf[msg.sender]
                 amount: uint256 = min(requested, stored)
                 self.pendingWithdrawalOf[msg.sender] = 0

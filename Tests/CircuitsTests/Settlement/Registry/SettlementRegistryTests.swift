@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Groth16
+@testable import Circuits
 
-/// The settlement registry's Solidity and Vyper texts: the same external interface (read from
-/// the Solidity with tree-sitter, from the Vyper with vyper's ABI output), and the `settle`
-/// calldata. The registry is run in revm with real settlement proofs in CircuitsTests
-/// (SettlementRegistryContractTests).
+/// The registry's and the verifiers' Solidity and Vyper texts: the same external interface
+/// (read from the Solidity with tree-sitter, from the Vyper with vyper's ABI output), and the
+/// `settle` calldata. The contracts run in revm with real settlement proofs in
+/// SettlementRegistryContractTests and SettlementRegistryRaceTests.
 @Suite struct SettlementRegistryTests {
     struct InterfaceRequest: Encodable {
         var solidity: String
@@ -20,7 +20,9 @@ import TestSupport
     }
 
     static func interfaces(_ solidity: String, _ contract: String, _ vyper: String) throws -> Interfaces {
-        try PythonOracle.ask("contract_abi_oracle.py", InterfaceRequest(solidity: solidity, contract: contract, vyper: vyper))
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Support/contract_abi_oracle.py")
+        return try PythonOracle.ask(script, InterfaceRequest(solidity: solidity, contract: contract, vyper: vyper))
     }
 
     @Test(.enabled(if: PythonOracle.python != nil, "needs SETTLEMENT_PYTHON with vyper and tree-sitter-solidity"))
@@ -39,6 +41,12 @@ import TestSupport
         let registry = try Self.interfaces(pairs[0].0, pairs[0].1, pairs[0].2)
         #expect(registry.solidity.contains("function settle(uint256[8][],uint256[8][]) nonpayable returns (uint256)"))
         #expect(registry.solidity.contains("function deposit() payable"))
+        #expect(registry.solidity.contains("function rotateSignerKey(uint256) nonpayable"))
+        #expect(registry.solidity.contains("event SettlementSkipped(uint256 indexed,uint256,uint256)"))
+        let events = Set(registry.solidity.filter { $0.hasPrefix("event ") }.map { line in
+            line.dropFirst("event ".count).replacingOccurrences(of: " indexed", with: "")
+        })
+        #expect(events == Set(SettlementRegistry.Event.allCases.map(\.signature)), "SettlementRegistry.Event lists every event")
         #expect(registry.solidity.contains("constructor(\(SettlementRegistry.constructorTypes.joined(separator: ",")))"))
         // The comparison notices a difference.
         let changed = try Self.interfaces(pairs[0].0, pairs[0].1,
