@@ -11,7 +11,7 @@ KEYS ?= $(DATA)/keys
 TRACES ?= 16
 HOST ?= 127.0.0.1
 PORT ?= 8080
-DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
+DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev libsecp256k1-dev pkg-config
 PEERS := ../shared/peers
 
 .PHONY: deps build test bench load run clean python crash fuzz
