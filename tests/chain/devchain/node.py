@@ -73,11 +73,13 @@ def _log(entry):
     return out
 
 
-def _transaction(call, *, with_gas=True):
-    """A call object (from, to, data, value, gas, fees) in eth-tester's form."""
+def _transaction(call, default_sender, *, with_gas=True):
+    """A call object (from, to, data, value, gas, fees) in eth-tester's form. Without `from` it
+    is sent from the first funded account, as hardhat and anvil do: py-evm charges the sender
+    for gas even in a call, so geth's zero-address default would fail for want of funds."""
     if not isinstance(call, dict):
         raise RPCError(-32602, "invalid call object")
-    tx = {"from": call.get("from") or "0x" + "00" * 20}
+    tx = {"from": call.get("from") or default_sender}
     if call.get("to"):
         tx["to"] = call["to"]
     tx["data"] = call.get("data") or call.get("input") or "0x"
@@ -132,8 +134,9 @@ class DevNode:
             "eth_gasPrice": lambda: hex(self._base_fee() + PRIORITY_FEE),
             "eth_maxPriorityFeePerGas": lambda: hex(PRIORITY_FEE),
             "eth_feeHistory": self._fee_history,
-            "eth_call": lambda c, b="latest": self._tester.call(_transaction(c), _block_id(b)),
-            "eth_estimateGas": lambda c, b="latest": hex(self._tester.estimate_gas(_transaction(c, with_gas=False), _block_id(b))),
+            "eth_call": lambda c, b="latest": self._tester.call(_transaction(c, self._sender()), _block_id(b)),
+            "eth_estimateGas": lambda c, b="latest": hex(self._tester.estimate_gas(
+                _transaction(c, self._sender(), with_gas=False), _block_id(b))),
             "eth_sendRawTransaction": self._send_raw_transaction,
             "eth_getTransactionReceipt": self._receipt,
             "eth_getTransactionByHash": self._transaction_by_hash,
@@ -153,6 +156,9 @@ class DevNode:
     def funded_accounts(self):
         return [{"address": to_checksum_address(k.public_key.to_canonical_address()), "privateKey": "0x" + k.to_bytes().hex()}
                 for k in self._backend.account_keys]
+
+    def _sender(self):
+        return self.funded_accounts()[0]["address"]
 
     def dispatch(self, method, params):
         handler = self._methods.get(method)
