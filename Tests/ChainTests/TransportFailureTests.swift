@@ -27,7 +27,7 @@ import Testing
         // Two backoffs of at least 50 ms and 100 ms happened (jitter halves at most) ...
         #expect(elapsed >= .milliseconds(150))
         // ... and the whole stays within the policy's worst case (plus slack for a loaded machine).
-        #expect(elapsed < Self.fastRetry.worstCase(requestTimeout: .seconds(2)) + .seconds(3))
+        #expect(elapsed < Self.fastRetry.worstCase(requestTimeout: .seconds(2)) + .seconds(8))
     }
 
     @Test func silentServerTimesOut() async throws {
@@ -37,8 +37,44 @@ import Testing
         let (error, elapsed) = try await failure(url: url, timeout: .milliseconds(500)) { _ = try await $0.blockNumber() }
         guard case let .timeout(failedURL, method, seconds) = error else { Issue.record("expected timeout, got \(error)"); return }
         #expect(failedURL == url && method == "eth_blockNumber" && seconds == 0.5)
+        // Three attempts, each on a connection of its own, with backoffs between them.
+        #expect(server.drainConnections() == 3)
         #expect(elapsed >= .milliseconds(3 * 500 + 150))
-        #expect(elapsed < Self.fastRetry.worstCase(requestTimeout: .milliseconds(500)) + .seconds(3))
+        // Bounded: far below the defaults (4 x 10 s), with slack for a loaded machine.
+        #expect(elapsed < Self.fastRetry.worstCase(requestTimeout: .milliseconds(500)) + .seconds(8))
+    }
+
+    @Test func overloadAndServerErrorsAreRetried() async throws {
+        let server = try ScriptedServer([(503, "busy"), (429, "slow down"), (200, #"{"jsonrpc":"2.0","id":ID,"result":"0x2a"}"#)])
+        defer { server.close() }
+        let client = EthereumRPCClient(url: server.url, configuration: RPCConfiguration(requestTimeout: .seconds(5), retry: Self.fastRetry))
+        #expect(try await client.blockNumber() == 42)
+        try await client.shutdown()
+        #expect(server.requests == 3)
+    }
+
+    /// Deterministic answers are final after one request: a JSON-RPC error, a client error
+    /// status, and answers that do not parse.
+    @Test func deterministicFailuresAreNotRetried() async throws {
+        let cases: [(UInt, String, (ChainError) -> Bool)] = [
+            (200, #"{"jsonrpc":"2.0","id":ID,"error":{"code":-32000,"message":"boom","data":"0x01"}}"#, {
+                if case let .rpc("eth_blockNumber", e) = $0 { return e == JSONRPCError(code: -32000, message: "boom", data: .string("0x01")) }
+                return false
+            }),
+            (400, "bad request", { if case .httpStatus(_, 400, "bad request") = $0 { return true }; return false }),
+            (200, #"{"jsonrpc":"2.0","id":ID,"result":"0x01"}"#, { if case .malformedResponse = $0 { return true }; return false }),
+            (200, #"{"jsonrpc":"2.0","id":ID,"result":"0x10000000000000000"}"#, { if case .malformedResponse = $0 { return true }; return false }),
+            (200, #"{"jsonrpc":"2.0","id":999999,"result":"0x1"}"#, { if case .malformedResponse = $0 { return true }; return false }),
+            (200, "not json", { if case .malformedResponse = $0 { return true }; return false }),
+            (200, #"{"jsonrpc":"2.0","id":ID}"#, { if case .malformedResponse = $0 { return true }; return false }),
+        ]
+        for (status, body, matches) in cases {
+            let server = try ScriptedServer([(status, body)])
+            defer { server.close() }
+            let (error, _) = try await failure(url: server.url, timeout: .seconds(5)) { _ = try await $0.blockNumber() }
+            #expect(matches(error), "\(body): \(error)")
+            #expect(server.requests == 1, "\(body)")
+        }
     }
 
     @Test func backoffGrowsAndIsCapped() {
@@ -52,40 +88,3 @@ import Testing
     }
 }
 
-/// A TCP listener on 127.0.0.1 that never accepts: the kernel completes connections into its
-/// backlog, the request is sent, and no answer ever comes.
-final class SilentServer: @unchecked Sendable {
-    let port: UInt16
-    private let socket: Int32
-
-    init() throws {
-        (socket, port) = try Self.bound()
-        guard listen(socket, 16) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-    }
-
-    func close() { _ = Glibc.close(socket) }
-
-    /// A port that nothing listens on (bound, then closed).
-    static func unusedPort() throws -> UInt16 {
-        let (socket, port) = try bound()
-        _ = Glibc.close(socket)
-        return port
-    }
-
-    private static func bound() throws -> (Int32, UInt16) {
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
-            }
-        }
-        guard ok else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        return (fd, UInt16(bigEndian: address.sin_port))
-    }
-}
