@@ -1,6 +1,8 @@
 /// The errors of the chain client. Transport failures name the node's URL; a JSON-RPC error
 /// keeps the node's code, message and data; a response that does not parse names the method.
 public enum ChainError: Error, Sendable, CustomStringConvertible {
+    /// The request cannot be encoded (a parameter that is not JSON, such as a NaN number).
+    case invalidRequest(method: String, reason: String)
     /// The node could not be reached (connection refused or reset, DNS, TLS), after retries.
     case nodeUnreachable(url: String, reason: String)
     /// No answer within the per-request timeout, after retries.
@@ -17,6 +19,7 @@ public enum ChainError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case let .invalidRequest(method, reason): return "cannot encode the request \(method): \(reason)"
         case let .nodeUnreachable(url, reason): return "Ethereum node at \(url) is unreachable: \(reason)"
         case let .timeout(url, method, seconds): return "Ethereum node at \(url) did not answer \(method) within \(seconds) s"
         case let .httpStatus(url, status, body): return "Ethereum node at \(url) answered HTTP \(status): \(body.prefix(200))"
@@ -31,7 +34,7 @@ public enum ChainError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .nodeUnreachable, .timeout: return true
         case let .httpStatus(_, status, _): return status == 429 || (500...599).contains(status)
-        case .rpc, .malformedResponse, .inconsistent: return false
+        case .invalidRequest, .rpc, .malformedResponse, .inconsistent: return false
         }
     }
 }

@@ -19,7 +19,7 @@ public final class EthereumRPCClient: Sendable {
 
     /// Calls any method and decodes its result (an Optional `R` accepts null): for methods
     /// this type does not wrap, such as a test node's controls.
-    public func call<R: Decodable>(_ method: String, _ params: [RPCValue] = [], as type: R.Type = R.self) async throws(ChainError) -> R {
+    public func request<R: Decodable>(_ method: String, _ params: [RPCValue] = [], as type: R.Type = R.self) async throws(ChainError) -> R {
         try await transport.call(method, params, as: type)
     }
 

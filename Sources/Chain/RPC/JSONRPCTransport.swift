@@ -47,7 +47,7 @@ final class JSONRPCTransport: Sendable {
         do {
             body = try JSONEncoder().encode(Request(id: id, method: method, params: params))
         } catch {
-            preconditionFailure("RPCValue always encodes: \(error)")
+            throw .invalidRequest(method: method, reason: String(describing: error))
         }
         var request = HTTPClientRequest(url: url)
         request.method = .POST

@@ -119,14 +119,14 @@ struct DevChainTests {
             let client = chain.client
             let fork = try await client.blockNumber()
             let forkHash = try #require(try await client.block(.number(fork))).hash
-            let snapshot: String = try await client.call("evm_snapshot")
-            _ = try await client.call("evm_mine", [.string("0x3")], as: RPCValue.self)
+            let snapshot: String = try await client.request("evm_snapshot")
+            _ = try await client.request("evm_mine", [.string("0x3")], as: RPCValue.self)
             var first: [Bytes32] = []
             for height in fork + 1...fork + 3 { first.append(try #require(try await client.block(.number(height))).hash) }
-            #expect(try await client.call("evm_revert", [.string(snapshot)], as: Bool.self))
+            #expect(try await client.request("evm_revert", [.string(snapshot)], as: Bool.self))
             #expect(try await client.blockNumber() == fork)
             let moved = try await chain.send(to: try EthereumAddress(hex: "0x000000000000000000000000000000000000cafe"), value: 7)
-            _ = try await client.call("evm_mine", [.string("0x2")], as: RPCValue.self)
+            _ = try await client.request("evm_mine", [.string("0x2")], as: RPCValue.self)
             #expect(moved.blockNumber == fork + 1)
             var second: [Bytes32] = []
             for height in fork + 1...fork + 3 { second.append(try #require(try await client.block(.number(height))).hash) }
