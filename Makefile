@@ -11,10 +11,10 @@ KEYS ?= $(DATA)/keys
 TRACES ?= 16
 HOST ?= 127.0.0.1
 PORT ?= 8080
-DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev pkg-config
+DEB_PACKAGES := libgmp-dev libsodium-dev libsqlite3-dev libsecp256k1-dev pkg-config
 PEERS := ../shared/peers
 
-.PHONY: deps build test bench load run clean python crash fuzz
+.PHONY: deps build test bench load run clean python crash fuzz devchain
 
 ## deps: install the Debian packages the build links against, when missing
 deps:
@@ -33,9 +33,19 @@ build: deps
 	$(SWIFT) build -c release --product settlement-bench
 
 ## python: the virtualenv with py_ecc, the EVM, vyper and the speed peers (used by tests and
-## benchmarks), plus tree-sitter-solidity for the syntax check of the generated Solidity
+## benchmarks), plus tree-sitter-solidity for the syntax check of the generated Solidity, and
+## eth-tester's py-evm node and eth-account for the chain tests (doc/CHAIN.md)
+CHAIN_PYTHON_PACKAGES := eth-tester[py-evm]==0.14.0b1 py-evm==0.12.1b1 eth-account==0.14.0
 python:
-	@PY="$$($(PEERS)/install.sh)"; "$$PY" -c "import tree_sitter_solidity" 2>/dev/null || "$$PY" -m pip install -q abch-tree-sitter-solidity==1.3.1
+	@PY="$$($(PEERS)/install.sh)"; "$$PY" -c "import tree_sitter_solidity" 2>/dev/null || "$$PY" -m pip install -q abch-tree-sitter-solidity==1.3.1; \
+	"$$PY" -c "import eth_tester, eth, eth_account" 2>/dev/null || "$$PY" -m pip install -q $(CHAIN_PYTHON_PACKAGES)
+
+## devchain: an Ethereum JSON-RPC node on $(HOST):$(DEVCHAIN_PORT) over eth-tester's py-evm backend
+## (tests/chain/devchain; DEVCHAIN_ARGS adds options, e.g. --block-time 2); prints its URL, chain id
+## and funded accounts with their keys as one JSON line
+DEVCHAIN_PORT ?= 8545
+devchain: python
+	exec "$$($(PEERS)/install.sh)" tests/chain/devchain --host $(HOST) --port $(DEVCHAIN_PORT) $(DEVCHAIN_ARGS)
 
 ## test: every test, optimised, with py_ecc available as an independent oracle
 test: deps python

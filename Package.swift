@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
 // zkSettlement: a zero-knowledge settlement agent. See doc/ARCHITECTURE.md for the layering:
-// SettlementAgent -> Traces -> Circuits -> Groth16 -> (CGMP, CSodium, CFieldKernels).
+// SettlementAgent -> Traces -> Circuits -> Groth16 -> (CGMP, CSodium, CFieldKernels);
+// Chain -> Groth16, CSecp256k1, AsyncHTTPClient.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "Groth16", targets: ["Groth16"]),
         .library(name: "Circuits", targets: ["Circuits"]),
         .library(name: "Traces", targets: ["Traces"]),
+        .library(name: "Chain", targets: ["Chain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,17 +24,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         // System libraries: GMP (big-integer engine and test oracle) and libsodium (CSPRNG, hashes).
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
         .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium"),
+        // libsecp256k1 with its recovery module: the provider's Ethereum signatures.
+        .systemLibrary(name: "CSecp256k1", path: "Sources/CSecp256k1", pkgConfig: "libsecp256k1"),
         // Montgomery multiplication kernels on unsigned __int128, inlined into Swift.
         .target(name: "CFieldKernels", path: "Sources/CFieldKernels"),
 
         .target(name: "Groth16", dependencies: ["CGMP", "CSodium", "CFieldKernels"]),
         .target(name: "Circuits", dependencies: ["Groth16"]),
         .target(name: "Traces", dependencies: ["Circuits", "Groth16", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The agent on the chain: Ethereum JSON-RPC client, EIP-1559 transactions, the provider key.
+        .target(
+            name: "Chain",
+            dependencies: ["Groth16", "CSecp256k1", "CSodium", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .executableTarget(
             name: "SettlementAgent",
             dependencies: [
@@ -69,6 +79,10 @@ let package = Package(
         .testTarget(name: "Groth16Tests", dependencies: ["Groth16", "TestSupport"]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Groth16", "TestSupport"]),
+        .testTarget(
+            name: "ChainTests", dependencies: ["Chain", "Groth16", "TestSupport"],
+            exclude: ["Oracles/eth_account_oracle.py", "Live/Probe.sol"]
+        ),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "TestSupport"]),
         .testTarget(
             name: "SettlementAgentTests",

@@ -1,0 +1,166 @@
+@testable import Chain
+import Foundation
+import Groth16
+import Testing
+import TestSupport
+
+/// The client and the signer against tests/chain/devchain, a real py-evm node on 127.0.0.1.
+@Suite(.serialized, .enabled(if: ChainEnvironment.runLive, "needs SETTLEMENT_PYTHON with eth-tester (make python) and solc"))
+struct DevChainTests {
+    @Test func chainIdAndBlocks() async throws {
+        try await LiveChain.with { chain in
+            let client = chain.client
+            #expect(try await client.chainId() == chain.node.chainId)
+            _ = try await chain.send(to: try EthereumAddress(hex: "0x000000000000000000000000000000000000beef"), value: 1)
+            let height = try await client.blockNumber()
+            #expect(height >= 1)
+            let latest = try #require(try await client.block(.number(height)))
+            let parent = try #require(try await client.block(.number(height - 1)))
+            #expect(latest.number == height && latest.parentHash == parent.hash && latest.timestamp >= parent.timestamp)
+            #expect(latest.baseFeePerGas != nil)
+            #expect(try await client.block(.number(height + 1000)) == nil)
+            let fees = try await client.feeData()
+            #expect(fees.maxPriorityFeePerGas > 0 && fees.maxFeePerGas() > fees.baseFeePerGas)
+        }
+    }
+
+    @Test func signedTransferIsMined() async throws {
+        try await LiveChain.with { chain in
+            let client = chain.client
+            let sender = try chain.node.key(0).address
+            let recipient = try EthereumAddress(bytes: (0..<20).map { UInt8($0 + 1) })
+            let nonce = try await client.transactionCount(of: sender, block: .pending)
+            let before = try await client.balance(of: sender)
+            let tx = try await chain.signed(to: recipient, value: 123_456_789)
+            #expect(tx.transaction.nonce == nonce && tx.transaction.gasLimit == 21_000)
+            let hash = try await client.sendRawTransaction(tx)
+            #expect(hash == tx.hash)
+            let receipt = try await chain.receipt(of: hash)
+            #expect(receipt.succeeded && receipt.gasUsed == 21_000 && receipt.transactionHash == hash && receipt.logs.isEmpty)
+            let block = try #require(try await client.block(.number(receipt.blockNumber)))
+            #expect(block.hash == receipt.blockHash)
+            #expect(try await client.balance(of: recipient) == 123_456_789)
+            let price = try #require(receipt.effectiveGasPrice)
+            #expect(try await client.balance(of: sender) == before - 123_456_789 - 21_000 * price)
+            #expect(try await client.transactionCount(of: sender) == nonce + 1)
+            // Sending it again is harmless: the node knows it ("nonce too low" for a mined one).
+            #expect(try await client.sendRawTransaction(tx) == hash)
+            // Another transaction at the used nonce is refused, typed.
+            let rival = try await chain.signed(to: recipient, value: 1, nonce: nonce)
+            await #expect {
+                _ = try await client.sendRawTransaction(rival)
+            } throws: { error in
+                guard case let ChainError.rpc(_, rpc) = error else { return false }
+                return rpc.isNonceTooLow
+            }
+        }
+    }
+
+    @Test func deployCallAndRevert() async throws {
+        try await LiveChain.with { chain in
+            let client = chain.client
+            let probe = try await chain.deployProbe()
+            #expect(try await !client.code(at: probe).isEmpty)
+            #expect(try await client.call(CallRequest(to: probe, data: Probe.total)) == ABIEncoding.word(0))
+            let receipt = try await chain.send(to: probe, data: Probe.ping(5))
+            #expect(receipt.succeeded && receipt.logs.count == 1)
+            let log = try #require(receipt.logs.first)
+            #expect(log.address == probe && log.topics.first == Probe.pingTopic && log.topics[1].bytes == ABIEncoding.word(5))
+            #expect(log.topics[2].bytes.suffix(20).elementsEqual(try chain.node.key(0).address.bytes))
+            #expect(log.data == ABIEncoding.word(5) && log.blockNumber == receipt.blockNumber && log.transactionHash == receipt.transactionHash)
+            #expect(try await client.call(CallRequest(to: probe, data: Probe.total)) == ABIEncoding.word(5))
+
+            // A reverting call is a typed JSON-RPC error; a mined reverting transaction has status 0.
+            await #expect {
+                _ = try await client.call(CallRequest(to: probe, data: Probe.fail))
+            } throws: { error in
+                guard case let ChainError.rpc(method, rpc) = error else { return false }
+                return method == "eth_call" && rpc.isExecutionReverted
+            }
+            let reverted = try await chain.send(to: probe, data: Probe.fail, gasLimit: 100_000)
+            #expect(!reverted.succeeded && reverted.logs.isEmpty && reverted.gasUsed > 21_000 && reverted.gasUsed < 100_000)
+            #expect(try await client.call(CallRequest(to: probe, data: Probe.total)) == ABIEncoding.word(5))
+        }
+    }
+
+    /// 12 logs in 12 blocks through pages of 8 blocks against a node that refuses more than 5
+    /// logs per answer: the pages halve to 4 blocks, every log comes once, in order.
+    @Test func logsArePagedAndHalved() async throws {
+        try await LiveChain.with(arguments: ["--max-logs", "5"], configuration: RPCConfiguration(logPageBlocks: 8)) { chain in
+            let client = chain.client
+            let probe = try await chain.deployProbe()
+            let first = try await client.blockNumber() + 1
+            for n in 1...12 { _ = try await chain.send(to: probe, data: Probe.ping(n)) }
+            let last = try await client.blockNumber()
+            #expect(last - first + 1 >= 12)
+            let filter = LogFilter(fromBlock: first, toBlock: last, addresses: [probe], topics: [[Probe.pingTopic]])
+            let logs = try await client.logs(filter)
+            #expect(logs.map { $0.topics[1].bytes } == (1...12).map { ABIEncoding.word($0) })
+            #expect(logs.map(\.blockNumber) == logs.map(\.blockNumber).sorted())
+            // A topic filter: only n = 3 and n = 7.
+            let some = try await client.logs(LogFilter(fromBlock: first, toBlock: last, addresses: [probe],
+                                                       topics: [nil, [try Bytes32(bytes: ABIEncoding.word(3)), try Bytes32(bytes: ABIEncoding.word(7))]]))
+            #expect(some.map { $0.topics[1].bytes } == [ABIEncoding.word(3), ABIEncoding.word(7)])
+            // Six logs in one block cannot be split further: the node's error comes through.
+            let crowded = try await chain.send(to: probe, data: Probe.pingMany(6))
+            await #expect {
+                _ = try await client.logs(LogFilter(fromBlock: crowded.blockNumber, toBlock: crowded.blockNumber))
+            } throws: { error in
+                guard case let ChainError.rpc(_, rpc) = error else { return false }
+                return rpc.isLogRangeTooLarge
+            }
+            #expect(try await client.logs(LogFilter(fromBlock: last, toBlock: first)).isEmpty)
+        }
+    }
+
+    /// Snapshot, mine, revert, mine other blocks: the same heights get other hashes.
+    @Test func stagedReorgChangesHashes() async throws {
+        try await LiveChain.with { chain in
+            let client = chain.client
+            let fork = try await client.blockNumber()
+            let forkHash = try #require(try await client.block(.number(fork))).hash
+            let snapshot: String = try await client.request("evm_snapshot")
+            _ = try await client.request("evm_mine", [.string("0x3")], as: RPCValue.self)
+            var first: [Bytes32] = []
+            for height in fork + 1...fork + 3 { first.append(try #require(try await client.block(.number(height))).hash) }
+            #expect(try await client.request("evm_revert", [.string(snapshot)], as: Bool.self))
+            #expect(try await client.blockNumber() == fork)
+            let moved = try await chain.send(to: try EthereumAddress(hex: "0x000000000000000000000000000000000000cafe"), value: 7)
+            _ = try await client.request("evm_mine", [.string("0x2")], as: RPCValue.self)
+            #expect(moved.blockNumber == fork + 1)
+            var second: [Bytes32] = []
+            for height in fork + 1...fork + 3 { second.append(try #require(try await client.block(.number(height))).hash) }
+            for (a, b) in zip(first, second) { #expect(a != b) }
+            #expect(try #require(try await client.block(.number(fork))).hash == forkHash)
+            #expect(try #require(try await client.block(.number(fork + 1))).parentHash == forkHash)
+        }
+    }
+
+    /// With a block time, a transaction waits in the pool for the next block.
+    @Test func intervalMining() async throws {
+        try await LiveChain.with(arguments: ["--block-time", "1"]) { chain in
+            let client = chain.client
+            let tx = try await chain.signed(to: try EthereumAddress(hex: "0x000000000000000000000000000000000000f00d"), value: 3, gasLimit: 21_000)
+            let hash = try await client.sendRawTransaction(tx)
+            #expect(try await client.transactionIsKnown(hash))
+            // Sent again while pending: "already known", which counts as sent.
+            #expect(try await client.sendRawTransaction(tx) == hash)
+            let receipt = try await chain.receipt(of: hash, seconds: 10)
+            #expect(receipt.succeeded)
+        }
+    }
+}
+
+/// Without the Python packages the live suites skip locally, with the reason printed, and fail
+/// under CI=true.
+@Suite struct ChainEnvironmentTests {
+    @Test func packagesPresentOrReported() {
+        for missing in [ChainEnvironment.missingPython, ChainEnvironment.missingSolc].compactMap({ $0 }) {
+            if ChainEnvironment.isCI {
+                Issue.record("CI=true but the live chain tests cannot run: \(missing)")
+            } else {
+                print("ChainTests: skipping the live chain tests: \(missing)")
+            }
+        }
+    }
+}
