@@ -60,7 +60,8 @@ import Testing
         let before = try FileManager.default.attributesOfItem(atPath: file.path)
         #expect(try AdminToken.resolve(explicit: nil, file: file) == token)
         let after = try FileManager.default.attributesOfItem(atPath: file.path)
-        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the file was replaced")
+        let inode = try #require(before[.systemFileNumber] as? NSNumber)
+        #expect(after[.systemFileNumber] as? NSNumber == inode, "the file was replaced")
         #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date, "the file was rewritten")
         #expect(try String(contentsOf: file, encoding: .utf8) == token + "\n")
     }

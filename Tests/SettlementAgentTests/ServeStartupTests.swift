@@ -14,7 +14,7 @@ import Testing
         // A proving key that cannot load: loading it first would fail with its error instead.
         try Data("not a zkey".utf8).write(to: keys.appendingPathComponent(SettlementKeys.provingKeyFile))
         let taken = try ListeningSocket()
-        var command = try ServeCommand.parse(["--data", work.path, "--port", String(taken.port)])
+        let command = try ServeCommand.parse(["--data", work.path, "--port", String(taken.port)])
         let start = ContinuousClock.now
         do {
             try await command.run()

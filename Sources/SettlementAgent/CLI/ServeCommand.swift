@@ -79,13 +79,14 @@ struct ServeCommand: AsyncParsableCommand {
         if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
         let services = AgentServices(config: config, store: store, keys: loadedKeys)
         let listening = ServerListening()
+        let workers = self.workers, agent = config
         let health = HealthCheckService(server: listening, health: services.health, integrityInterval: config.integrityCheckInterval,
                                         writeProbeInterval: config.writeProbeInterval)
         let proving = DeferredProvingService(server: listening) { [logger] in
             logger.info("loading the proving key \(loadedKeys.provingKeyURL.path)")
             let provingKey = try ZKeyFile(contentsOf: loadedKeys.provingKeyURL).provingKey
             let prover = try SettlementProver(provingKey: provingKey, tracesPerTransition: loadedKeys.tracesPerTransition,
-                                              domain: config.domain, provider: providerAddress)
+                                              domain: agent.domain, provider: providerAddress)
             logger.info("proving key loaded; \(workers) proving worker(s) running")
             let runner = ProvingJobRunner(store: store, prover: prover, metrics: services.metrics, logger: logger)
             return ProvingService(runner: runner, signal: services.jobSignal, workers: workers)
@@ -95,8 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try await app.runService()
-        } catch where !listening.isListening {
-            throw CLIFailure.invalid("cannot listen on \(host):\(port): \(error) (is another agent running? choose another --port)")
+        } catch let failure where !listening.isListening {
+            throw CLIFailure.invalid("cannot listen on \(agent.host):\(agent.port): \(failure) (is another agent running? choose another --port)")
         }
     }
 }
