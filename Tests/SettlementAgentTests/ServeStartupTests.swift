@@ -42,4 +42,12 @@ import Testing
         let command = try ServeCommand.parse(["--read-timeout", "3", "--max-connections", "9"])
         #expect(command.readTimeout == 3 && command.maxConnections == 9)
     }
+
+    @Test func connectionCapFitsTheDescriptorLimit() {
+        // 128 descriptors (the review's server): connections may take 64, the rest stays free.
+        #expect(DescriptorBudget.connectionCap(requested: 512, descriptorLimit: 128) == 64)
+        #expect(DescriptorBudget.connectionCap(requested: 512, descriptorLimit: 1_048_576) == 512)
+        #expect(DescriptorBudget.connectionCap(requested: 512, descriptorLimit: 10) == 1)
+        #expect(DescriptorBudget.connectionCap(requested: 512, descriptorLimit: nil) == 512)
+    }
 }

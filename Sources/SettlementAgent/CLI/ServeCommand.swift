@@ -68,7 +68,11 @@ struct ServeCommand: AsyncParsableCommand {
         config.provingWorkers = workers
         config.maxQueuedJobs = maxQueue
         config.readTimeout = .seconds(readTimeout)
-        config.maxConnections = maxConnections
+        config.maxConnections = DescriptorBudget.connectionCap(requested: maxConnections,
+                                                               descriptorLimit: DescriptorBudget.softDescriptorLimit())
+        if config.maxConnections < maxConnections {
+            logger.notice("--max-connections lowered to \(config.maxConnections) to fit the file-descriptor limit (ulimit -n)")
+        }
         config.integrityCheckInterval = .seconds(integrityCheckInterval)
         config.writeProbeInterval = .seconds(writeProbeInterval)
 
