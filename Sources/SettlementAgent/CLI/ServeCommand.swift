@@ -51,15 +51,41 @@ struct ServeCommand: AsyncParsableCommand {
         do { loadedKeys = try SettlementKeys.load(directory: keysDir) } catch {
             throw CLIFailure.malformed("\(error)")
         }
+        let config = try configuration(dataDir: dataDir, keysDir: keysDir, env: env, logger: logger)
+        let store = try SettlementStore(path: config.databasePath)
+        let requeued = try store.requeueInterruptedJobs()
+        logger.info("verifying key \(loadedKeys.keyHash) (\(loadedKeys.tracesPerTransition) traces per proof) from \(keysDir.path)")
+        logger.info("domain: \(config.domain); provider \(config.provider); database \(config.databasePath); admin token in \(adminToken == nil && env["SETTLEMENT_ADMIN_TOKEN"] == nil ? dataDir.appendingPathComponent("admin-token").path : "the given option")")
+        if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
+
+        let services = AgentServices(config: config, store: store, keys: loadedKeys)
+        let listening = ServerListening()
+        let health = HealthCheckService(server: listening, health: services.health, integrityInterval: config.integrityCheckInterval,
+                                        writeProbeInterval: config.writeProbeInterval)
+        let proving = DeferredProvingService(server: listening) { [logger] in
+            try Self.provingService(keys: loadedKeys, services: services, logger: logger)
+        }
+        let app = AgentServer(services: services).application(running: [health, proving], logger: logger) { _ in
+            listening.markListening()
+        }
+        do {
+            try await app.runService()
+        } catch let failure where !listening.isListening {
+            throw CLIFailure.invalid("cannot listen on \(config.host):\(config.port): \(failure) (is another agent running? choose another --port)")
+        }
+    }
+
+    /// The configuration from the options and the environment; creates the data directory
+    /// and the admin token file when they are missing.
+    private func configuration(dataDir: URL, keysDir: URL, env: [String: String], logger: Logger) throws -> AgentConfiguration {
         let domain = try domainOptions.domain()
         let providerAddress: Address
         do {
             providerAddress = try Address(hex: provider ?? env["SETTLEMENT_PROVIDER"] ?? Self.defaultProvider, field: "provider")
         } catch { throw CLIFailure.malformed("\(error)") }
         try DataDirectory.create(dataDir)
-        let tokenFile = dataDir.appendingPathComponent("admin-token")
-        let token = try AdminToken.resolve(explicit: adminToken ?? env["SETTLEMENT_ADMIN_TOKEN"], file: tokenFile)
-
+        let token = try AdminToken.resolve(explicit: adminToken ?? env["SETTLEMENT_ADMIN_TOKEN"],
+                                           file: dataDir.appendingPathComponent("admin-token"))
         var config = AgentConfiguration(adminToken: token, domain: domain, provider: providerAddress)
         config.host = host
         config.port = port
@@ -75,33 +101,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         config.integrityCheckInterval = .seconds(integrityCheckInterval)
         config.writeProbeInterval = .seconds(writeProbeInterval)
+        return config
+    }
 
-        let store = try SettlementStore(path: config.databasePath)
-        let requeued = try store.requeueInterruptedJobs()
-        logger.info("verifying key \(loadedKeys.keyHash) (\(loadedKeys.tracesPerTransition) traces per proof) from \(keysDir.path)")
-        logger.info("domain: \(config.domain); provider \(providerAddress); database \(config.databasePath); admin token in \(adminToken == nil && env["SETTLEMENT_ADMIN_TOKEN"] == nil ? tokenFile.path : "the given option")")
-        if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
-        let services = AgentServices(config: config, store: store, keys: loadedKeys)
-        let listening = ServerListening()
-        let workers = self.workers, agent = config
-        let health = HealthCheckService(server: listening, health: services.health, integrityInterval: config.integrityCheckInterval,
-                                        writeProbeInterval: config.writeProbeInterval)
-        let proving = DeferredProvingService(server: listening) { [logger] in
-            logger.info("loading the proving key \(loadedKeys.provingKeyURL.path)")
-            let provingKey = try ZKeyFile(contentsOf: loadedKeys.provingKeyURL).provingKey
-            let prover = try SettlementProver(provingKey: provingKey, tracesPerTransition: loadedKeys.tracesPerTransition,
-                                              domain: agent.domain, provider: providerAddress)
-            logger.info("proving key loaded; \(workers) proving worker(s) running")
-            let runner = ProvingJobRunner(store: store, prover: prover, metrics: services.metrics, logger: logger)
-            return ProvingService(runner: runner, signal: services.jobSignal, workers: workers)
-        }
-        let app = AgentServer(services: services).application(running: [health, proving], logger: logger) { _ in
-            listening.markListening()
-        }
-        do {
-            try await app.runService()
-        } catch let failure where !listening.isListening {
-            throw CLIFailure.invalid("cannot listen on \(agent.host):\(agent.port): \(failure) (is another agent running? choose another --port)")
-        }
+    /// The proving workers, with the proving key loaded (the slow part of start-up, so it runs
+    /// once the port is bound: `DeferredProvingService`).
+    private static func provingService(keys: SettlementKeys, services: AgentServices, logger: Logger) throws -> ProvingService {
+        let config = services.config
+        logger.info("loading the proving key \(keys.provingKeyURL.path)")
+        let provingKey = try ZKeyFile(contentsOf: keys.provingKeyURL).provingKey
+        let prover = try SettlementProver(provingKey: provingKey, tracesPerTransition: keys.tracesPerTransition,
+                                          domain: config.domain, provider: config.provider)
+        logger.info("proving key loaded; \(config.provingWorkers) proving worker(s)")
+        let runner = ProvingJobRunner(store: services.store, prover: prover, metrics: services.metrics, logger: logger)
+        return ProvingService(runner: runner, signal: services.jobSignal, workers: config.provingWorkers)
     }
 }
