@@ -21,11 +21,7 @@ import Testing
     }
 
     @Test func slowHeadersDoNotStarveHealthz() async throws {
-        let harness = try LiveAgent.harness { config in
-            config.readTimeout = .seconds(1)
-            config.maxConnections = 100
-        }
-        try await LiveAgent.serve(harness) { port in
+        try await LiveAgent.serve({ $0.readTimeout = .seconds(1); $0.maxConnections = 100 }) { port in
             // 150 clients that never finish their headers: more than the cap.
             let slow = try (0..<150).map { _ in try RawConnection(port: port) }
             for connection in slow { connection.send("GET /healthz HTTP/1.1\r\nHost: ag") }
@@ -37,8 +33,7 @@ import Testing
     }
 
     @Test func stalledBodyIsClosedAfterTheReadTimeout() async throws {
-        let harness = try LiveAgent.harness { $0.readTimeout = .seconds(1) }
-        try await LiveAgent.serve(harness) { port in
+        try await LiveAgent.serve({ $0.readTimeout = .seconds(1) }) { port in
             let connection = try RawConnection(port: port)
             let start = ContinuousClock.now
             connection.send("POST /v1/traces HTTP/1.1\r\nHost: agent\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{")
@@ -49,8 +44,7 @@ import Testing
     }
 
     @Test func declaredOversizeBodyIsRefusedAtOnce() async throws {
-        let harness = try LiveAgent.harness { $0.readTimeout = .seconds(30) }
-        try await LiveAgent.serve(harness) { port in
+        try await LiveAgent.serve({ $0.readTimeout = .seconds(30) }) { port in
             let connection = try RawConnection(port: port)
             // The head alone: a server that waited for the body would answer nothing.
             connection.send("POST /v1/traces HTTP/1.1\r\nHost: agent\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n")
@@ -63,11 +57,7 @@ import Testing
     }
 
     @Test func connectionsBeyondTheCapAreRefusedWhileOthersKeepWorking() async throws {
-        let harness = try LiveAgent.harness { config in
-            config.readTimeout = .seconds(30)
-            config.maxConnections = 3
-        }
-        try await LiveAgent.serve(harness) { port in
+        try await LiveAgent.serve({ $0.readTimeout = .seconds(30); $0.maxConnections = 3 }) { port in
             // Three keep-alive clients take every slot (each answered once, so each is admitted).
             let held = try (0..<3).map { _ in try RawConnection(port: port) }
             for connection in held {

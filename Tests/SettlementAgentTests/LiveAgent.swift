@@ -8,8 +8,15 @@ import ServiceLifecycle
 /// The agent of a harness served over real sockets on 127.0.0.1 (a port the system picks),
 /// built as `serve` builds it (`AgentServer`), for the tests of the HTTP edge.
 enum LiveAgent {
-    /// Runs `body` with the port while the server runs, then shuts the server down.
-    static func serve<T: Sendable>(_ harness: AgentTestHarness, _ body: @Sendable (Int) async throws -> T) async throws -> T {
+    /// Serves a new harness's agent with the edge limits `configure` sets, runs `body` with
+    /// the port while the server runs, then shuts the server down.
+    static func serve<T: Sendable>(_ configure: (inout AgentConfiguration) -> Void,
+                                   _ body: @Sendable (Int) async throws -> T) async throws -> T {
+        let harness = try AgentTestHarness { config in
+            config.host = "127.0.0.1"
+            config.port = 0
+            configure(&config)
+        }
         let (ports, bound) = AsyncStream<Int>.makeStream()
         let app = AgentServer(services: harness.services).application(logger: AgentTestHarness.quietLogger) { channel in
             bound.yield(channel.localAddress?.port ?? 0)
@@ -29,15 +36,6 @@ enum LiveAgent {
                 await group.triggerGracefulShutdown()
                 throw error
             }
-        }
-    }
-
-    /// A harness whose server listens on 127.0.0.1 with the edge limits `configure` sets.
-    static func harness(_ configure: (inout AgentConfiguration) -> Void) throws -> AgentTestHarness {
-        try AgentTestHarness { config in
-            config.host = "127.0.0.1"
-            config.port = 0
-            configure(&config)
         }
     }
 }
