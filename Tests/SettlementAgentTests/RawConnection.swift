@@ -110,12 +110,13 @@ final class ListeningSocket {
     let port: Int
 
     init() throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = RawConnection.loopback(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
         }
+        self.fd = fd
         guard bound, listen(fd, 8) == 0 else {
             close(fd)
             throw RawConnection.Failure(description: "cannot listen on 127.0.0.1: errno \(errno)")

@@ -15,7 +15,7 @@ enum DescriptorBudget {
         return max(1, min(requested, descriptorLimit - reserved))
     }
 
-    /// The soft RLIMIT_NOFILE of this process; nil when unlimited or unreadable.
+    /// The soft RLIMIT_NOFILE of this process (unlimited reads as Int.max); nil when unreadable.
     static func softDescriptorLimit() -> Int? {
         var limit = rlimit()
         #if os(Linux)
@@ -23,7 +23,7 @@ enum DescriptorBudget {
         #else
         let resource = RLIMIT_NOFILE
         #endif
-        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != RLIM_INFINITY else { return nil }
+        guard getrlimit(resource, &limit) == 0 else { return nil }
         return Int(clamping: limit.rlim_cur)
     }
 }
