@@ -48,26 +48,58 @@ final class ConnectionGate: Sendable {
     }
 }
 
-/// A server child channel (HTTP/1 here) behind a `ConnectionGate`: a connection the gate
-/// refuses gets the gate's 503 and is closed; its setup fails, so the server never serves it.
+/// A server child channel (HTTP/1 here) behind a `ConnectionGate`. A connection the gate
+/// refuses is still set up (NIO registers a channel only once its setup succeeds), with a
+/// `ConnectionRefusalHandler` in front that answers the gate's 503 and closes it.
 struct GatedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
     let base: Base
     let gate: ConnectionGate
 
-    /// Why a connection was not set up.
-    struct Refused: Error {}
-
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Base.Value> {
-        guard gate.admit(channel) else {
+        if !gate.admit(channel) {
             logger.notice("refused a connection: \(gate.limit) connections are open (--max-connections)")
-            channel.writeAndFlush(gate.refusal).whenComplete { _ in channel.close(promise: nil) }
-            return channel.eventLoop.makeFailedFuture(Refused())
+            do {
+                try channel.pipeline.syncOperations.addHandler(ConnectionRefusalHandler(refusal: gate.refusal))
+            } catch {
+                return channel.eventLoop.makeFailedFuture(error)
+            }
         }
         return base.setup(channel: channel, logger: logger)
     }
 
     func handle(value: Base.Value, logger: Logger) async {
         await base.handle(value: value, logger: logger)
+    }
+}
+
+/// First in the pipeline of a refused connection: sends `refusal` once the connection is
+/// active, closes its side after it, and drops everything the client sends until it closes
+/// (or the read timeout does), so no request of it reaches the server.
+final class ConnectionRefusalHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let refusal: ByteBuffer
+    private var sent = false
+
+    init(refusal: ByteBuffer) { self.refusal = refusal }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { refuse(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        refuse(context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+
+    private func refuse(_ context: ChannelHandlerContext) {
+        guard !sent else { return }
+        sent = true
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(refusal)).whenComplete { _ in channel.close(mode: .output, promise: nil) }
     }
 }
 
