@@ -9,9 +9,10 @@ import ServiceLifecycle
 /// built as `serve` builds it (`AgentServer`), for the tests of the HTTP edge.
 enum LiveAgent {
     /// Serves a new harness's agent with the edge limits `configure` sets, runs `body` with
-    /// the port while the server runs, then shuts the server down.
+    /// the port while the server runs, then shuts the server down. `body` (blocking socket
+    /// calls) runs on its own thread, never on the cooperative pool the server's tasks need.
     static func serve<T: Sendable>(_ configure: (inout AgentConfiguration) -> Void,
-                                   _ body: @Sendable (Int) async throws -> T) async throws -> T {
+                                   _ body: @escaping @Sendable (Int) throws -> T) async throws -> T {
         let harness = try AgentTestHarness { config in
             config.host = "127.0.0.1"
             config.port = 0
@@ -28,7 +29,7 @@ enum LiveAgent {
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw RawConnection.Failure(description: "the server did not start") }
             do {
-                let result = try await body(port)
+                let result = try await ProvingService.offEventLoop { try body(port) }
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 return result

@@ -24,7 +24,8 @@ import Testing
             #expect(failure.message.lowercased().contains("address already in use"), "\(failure.message)")
             #expect(failure.exitCode == 1)
         }
-        #expect(ContinuousClock.now - start < .seconds(30))
+        // Generous: the message above, not the clock, shows the key was never loaded.
+        #expect(ContinuousClock.now - start < .seconds(120))
     }
 
     @Test func serveHelpShowsTheDomainDefaults() {
