@@ -18,13 +18,15 @@ struct AgentTestHarness {
     let directory: URL
 
     /// An agent over the snarkjs tutorial verifying key (for routes that only show keys).
-    init(tracesPerTransition: Int = 2, maxQueuedJobs: Int = 256) throws {
+    init(tracesPerTransition: Int = 2, maxQueuedJobs: Int = 256, configure: (inout AgentConfiguration) -> Void = { _ in }) throws {
         let vkJSON = try Vectors.data("snarkjs/tutorial_multiplier5/verification_key.json")
         try self.init(tracesPerTransition: tracesPerTransition, maxQueuedJobs: maxQueuedJobs,
-                      verifyingKey: try VerifyingKey(snarkjsJSON: vkJSON), verificationKeyJSON: vkJSON)
+                      verifyingKey: try VerifyingKey(snarkjsJSON: vkJSON), verificationKeyJSON: vkJSON, configure: configure)
     }
 
-    init(tracesPerTransition: Int, maxQueuedJobs: Int = 256, verifyingKey vk: VerifyingKey, verificationKeyJSON vkJSON: Data) throws {
+    /// `configure` edits the configuration last (limits of the HTTP edge, port).
+    init(tracesPerTransition: Int, maxQueuedJobs: Int = 256, verifyingKey vk: VerifyingKey, verificationKeyJSON vkJSON: Data,
+         configure: (inout AgentConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agent-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SettlementStore(path: directory.appendingPathComponent("agent.sqlite").path)
@@ -32,9 +34,13 @@ struct AgentTestHarness {
         config.maxQueuedJobs = maxQueuedJobs
         config.maxBodyBytes = 64 * 1024
         config.maxTracesPerRequest = 50
+        configure(&config)
         let keys = SettlementKeys(directory: directory, tracesPerTransition: tracesPerTransition, verifyingKey: vk,
                                   verificationKeyJSON: vkJSON, verifierSolidity: SolidityVerifier.source(vk), keyHash: "00")
         services = AgentServices(config: config, store: store, keys: keys)
+        // What `HealthCheckService` does at start, so /healthz has a result to show.
+        services.health.checkIntegrity()
+        services.health.probeWrite()
     }
 
     var application: some ApplicationProtocol {

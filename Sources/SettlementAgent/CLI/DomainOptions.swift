@@ -5,8 +5,10 @@ import Traces
 /// The signing domain on the command line: --chain-id and --settlement-contract, with the
 /// same environment variables and development defaults as `serve`.
 struct DomainOptions: ParsableArguments {
-    @Option(help: "Chain id of the settlement contract (or SETTLEMENT_CHAIN_ID; default 31337).") var chainId: UInt64?
-    @Option(help: "Address of the settlement contract (or SETTLEMENT_CONTRACT).") var settlementContract: String?
+    @Option(help: "Chain id of the settlement contract (or SETTLEMENT_CHAIN_ID; default: \(ServeCommand.defaultChainId)).")
+    var chainId: UInt64?
+    @Option(help: "Address of the settlement contract (or SETTLEMENT_CONTRACT; default: \(ServeCommand.defaultContract)).")
+    var settlementContract: String?
 
     func domain() throws -> SettlementDomain {
         let env = ProcessInfo.processInfo.environment

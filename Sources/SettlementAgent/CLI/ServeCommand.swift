@@ -14,20 +14,32 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
-    @Option(help: "Directory for the database and the admin token.") var data = "data"
+    @Option(help: "Directory for the database and the admin token (created mode 0700).") var data = "data"
     @Option(help: "The SQLite database (default: <data>/agent.sqlite).") var database: String?
     @Option(help: "The keys made by `settlement-agent setup` (default: <data>/keys).") var keys: String?
-    @Option(help: "Chain id of the settlement contract (or SETTLEMENT_CHAIN_ID).") var chainId: UInt64?
-    @Option(help: "Address of the settlement contract (or SETTLEMENT_CONTRACT).") var settlementContract: String?
-    @Option(help: "This agent's provider address (or SETTLEMENT_PROVIDER).") var provider: String?
-    @Option(help: "Admin bearer token (or SETTLEMENT_ADMIN_TOKEN; default: <data>/admin-token, created once).") var adminToken: String?
+    @OptionGroup var domainOptions: DomainOptions
+    @Option(help: "This agent's provider address (or SETTLEMENT_PROVIDER; default: \(Self.defaultProvider)).") var provider: String?
+    @Option(help: "Admin bearer token (or SETTLEMENT_ADMIN_TOKEN; default: <data>/admin-token, created once, mode 0600).") var adminToken: String?
     @Option(help: "Concurrent proofs.") var workers = 1
     @Option(help: "Transitions queued before new settlements get 503.") var maxQueue = 256
+    @Option(help: "Seconds a connection may make no progress (headers incomplete, body stalled, idle) before it is closed.")
+    var readTimeout = 15
+    @Option(help: "Most connections open at once; beyond it a new connection gets 503 and is closed.") var maxConnections = 512
+    @Option(help: "Seconds between full database integrity checks (one also runs at start).") var integrityCheckInterval = 3600
+    @Option(help: "Seconds between write probes of the database (reported by /healthz).") var writeProbeInterval = 30
 
     /// Development defaults: a local chain (31337) and fixed addresses; set real ones in production.
     static let defaultChainId: UInt64 = 31337
     static let defaultContract = "0x" + String(repeating: "0", count: 39) + "1"
     static let defaultProvider = "0x" + String(repeating: "0", count: 39) + "2"
+
+    func validate() throws {
+        for (name, value) in [("--read-timeout", readTimeout), ("--max-connections", maxConnections),
+                              ("--integrity-check-interval", integrityCheckInterval), ("--write-probe-interval", writeProbeInterval)]
+        where value < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+    }
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
@@ -39,45 +51,70 @@ struct ServeCommand: AsyncParsableCommand {
         do { loadedKeys = try SettlementKeys.load(directory: keysDir) } catch {
             throw CLIFailure.malformed("\(error)")
         }
-        guard let chain = chainId ?? env["SETTLEMENT_CHAIN_ID"].map({ UInt64($0) }) ?? Self.defaultChainId else {
-            throw CLIFailure.malformed("SETTLEMENT_CHAIN_ID: not a 64-bit unsigned integer")
+        let config = try configuration(dataDir: dataDir, keysDir: keysDir, env: env, logger: logger)
+        let store = try SettlementStore(path: config.databasePath)
+        let requeued = try store.requeueInterruptedJobs()
+        logger.info("verifying key \(loadedKeys.keyHash) (\(loadedKeys.tracesPerTransition) traces per proof) from \(keysDir.path)")
+        logger.info("domain: \(config.domain); provider \(config.provider); database \(config.databasePath); admin token in \(adminToken == nil && env["SETTLEMENT_ADMIN_TOKEN"] == nil ? dataDir.appendingPathComponent("admin-token").path : "the given option")")
+        if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
+
+        let services = AgentServices(config: config, store: store, keys: loadedKeys)
+        let listening = ServerListening()
+        let health = HealthCheckService(server: listening, health: services.health, integrityInterval: config.integrityCheckInterval,
+                                        writeProbeInterval: config.writeProbeInterval)
+        let proving = DeferredProvingService(server: listening) { [logger] in
+            try Self.provingService(keys: loadedKeys, services: services, logger: logger)
         }
-        let contract: Address, providerAddress: Address
+        let app = AgentServer(services: services).application(running: [health, proving], logger: logger) { _ in
+            listening.markListening()
+        }
         do {
-            contract = try Address(hex: settlementContract ?? env["SETTLEMENT_CONTRACT"] ?? Self.defaultContract, field: "settlement contract")
+            try await app.runService()
+        } catch let failure where !listening.isListening {
+            throw CLIFailure.invalid("cannot listen on \(config.host):\(config.port): \(failure) (is another agent running? choose another --port)")
+        }
+    }
+
+    /// The configuration from the options and the environment; creates the data directory
+    /// and the admin token file when they are missing.
+    private func configuration(dataDir: URL, keysDir: URL, env: [String: String], logger: Logger) throws -> AgentConfiguration {
+        let domain = try domainOptions.domain()
+        let providerAddress: Address
+        do {
             providerAddress = try Address(hex: provider ?? env["SETTLEMENT_PROVIDER"] ?? Self.defaultProvider, field: "provider")
         } catch { throw CLIFailure.malformed("\(error)") }
-        try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        let tokenFile = dataDir.appendingPathComponent("admin-token")
-        let token = try AdminToken.resolve(explicit: adminToken ?? env["SETTLEMENT_ADMIN_TOKEN"], file: tokenFile)
-
-        var config = AgentConfiguration(adminToken: token, domain: SettlementDomain(chainId: chain, settlementContract: contract),
-                                        provider: providerAddress)
+        try DataDirectory.create(dataDir)
+        let token = try AdminToken.resolve(explicit: adminToken ?? env["SETTLEMENT_ADMIN_TOKEN"],
+                                           file: dataDir.appendingPathComponent("admin-token"))
+        var config = AgentConfiguration(adminToken: token, domain: domain, provider: providerAddress)
         config.host = host
         config.port = port
         config.databasePath = database ?? dataDir.appendingPathComponent("agent.sqlite").path
         config.keysDirectory = keysDir.path
         config.provingWorkers = workers
         config.maxQueuedJobs = maxQueue
+        config.readTimeout = .seconds(readTimeout)
+        config.maxConnections = DescriptorBudget.connectionCap(requested: maxConnections,
+                                                               descriptorLimit: DescriptorBudget.softDescriptorLimit())
+        if config.maxConnections < maxConnections {
+            logger.notice("--max-connections lowered to \(config.maxConnections) to fit the file-descriptor limit (ulimit -n)")
+        }
+        config.integrityCheckInterval = .seconds(integrityCheckInterval)
+        config.writeProbeInterval = .seconds(writeProbeInterval)
+        return config
+    }
 
-        let store = try SettlementStore(path: config.databasePath)
-        let requeued = try store.requeueInterruptedJobs()
-        logger.info("verifying key \(loadedKeys.keyHash) (\(loadedKeys.tracesPerTransition) traces per proof) from \(keysDir.path)")
-        logger.info("domain: \(config.domain); provider \(providerAddress); database \(config.databasePath); admin token in \(adminToken == nil && env["SETTLEMENT_ADMIN_TOKEN"] == nil ? tokenFile.path : "the given option")")
-        if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
-        logger.info("loading the proving key \(loadedKeys.provingKeyURL.path)")
-        let provingKey = try ZKeyFile(contentsOf: loadedKeys.provingKeyURL).provingKey
-        let prover = try SettlementProver(provingKey: provingKey, verifyingKey: loadedKeys.verifyingKey,
-                                          tracesPerTransition: loadedKeys.tracesPerTransition,
-                                          domain: config.domain, provider: providerAddress)
-        let services = AgentServices(config: config, store: store, keys: loadedKeys)
-        let runner = ProvingJobRunner(store: store, prover: prover, metrics: services.metrics, logger: logger)
-        let proving = ProvingService(runner: runner, signal: services.jobSignal, workers: workers)
-        let app = Application(
-            router: AgentRoutes(services: services).makeRouter(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "settlement-agent"),
-            services: [proving],
-            logger: logger)
-        try await app.runService()
+    /// The proving workers, with the proving key loaded (the slow part of start-up, so it runs
+    /// once the port is bound: `DeferredProvingService`).
+    private static func provingService(keys: SettlementKeys, services: AgentServices, logger: Logger) throws -> ProvingService {
+        let config = services.config
+        logger.info("loading the proving key \(keys.provingKeyURL.path)")
+        let provingKey = try ZKeyFile(contentsOf: keys.provingKeyURL).provingKey
+        let prover = try SettlementProver(provingKey: provingKey, verifyingKey: keys.verifyingKey,
+                                          tracesPerTransition: keys.tracesPerTransition, domain: config.domain,
+                                          provider: config.provider)
+        logger.info("proving key loaded; \(config.provingWorkers) proving worker(s)")
+        let runner = ProvingJobRunner(store: services.store, prover: prover, metrics: services.metrics, logger: logger)
+        return ProvingService(runner: runner, signal: services.jobSignal, workers: config.provingWorkers)
     }
 }

@@ -23,4 +23,13 @@ struct AgentConfiguration: Sendable {
     var maxBodyBytes = 4 << 20
     /// Most traces in one POST /v1/traces.
     var maxTracesPerRequest = 1_000
+    /// A connection that makes no progress for this long is closed: headers not complete, a
+    /// body that stalls, or an idle keep-alive connection.
+    var readTimeout: Duration = .seconds(15)
+    /// Most connections open at once; beyond it a new connection gets 503 and is closed.
+    var maxConnections = 512
+    /// How often `PRAGMA integrity_check` runs (it also runs at start); /healthz shows the last result.
+    var integrityCheckInterval: Duration = .seconds(3600)
+    /// How often a write is committed to prove the database still takes writes.
+    var writeProbeInterval: Duration = .seconds(30)
 }

@@ -1,10 +1,10 @@
 import Hummingbird
-import Logging
 import Synchronization
 
 /// The HTTP API under /v1 (see doc/API.md and doc/openapi.json). Every route is added through
 /// a `RouteMount`, which records "METHOD /path" so a test can hold the OpenAPI document to
-/// exactly the routes that exist.
+/// exactly the routes that exist, and so a known path with another method gets 405. Every
+/// GET route answers HEAD too.
 struct AgentRoutes: Sendable {
     typealias Context = BasicRequestContext
     let services: AgentServices
@@ -17,9 +17,10 @@ struct AgentRoutes: Sendable {
     /// The router and the "METHOD /path" of every route it serves (OpenAPI path syntax).
     func makeRouterAndEndpoints() -> (router: Router<Context>, endpoints: [String]) {
         let table = RouteTable()
-        let router = Router(context: Context.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
         router.add(middleware: ErrorMappingMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(routes: table))
         let api = RouteMount(methods: router.group("v1"), prefix: "/v1", table: table)
         let admin = RouteMount(methods: router.group("v1").add(middleware: BearerAuthMiddleware(token: services.config.adminToken)),
                                prefix: "/v1", table: table)

@@ -11,6 +11,8 @@ struct AgentServices: Sendable {
     let keys: SettlementKeys
     /// Wakes the proving worker when new jobs are queued.
     let jobSignal: JobSignal
+    /// The last integrity check and write probe, for /healthz (`HealthCheckService` updates it).
+    let health: DatabaseHealth
 
     init(config: AgentConfiguration, store: SettlementStore, keys: SettlementKeys, metrics: AgentMetrics = AgentMetrics()) {
         self.config = config
@@ -19,5 +21,6 @@ struct AgentServices: Sendable {
         self.metrics = metrics
         ingestor = TraceIngestor(store: store, verifier: TraceVerifier(domain: config.domain, provider: config.provider))
         jobSignal = JobSignal()
+        health = DatabaseHealth(store: store)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Reading JSON bodies with Foundation's JSONSerialization, with a size limit on what is read,
 /// and writing them with `JSONWriter`.
@@ -13,13 +14,15 @@ enum JSONBody {
     }
 
     /// The request body parsed as JSON, or nil when there is none; 413 past `limit` bytes, 400
-    /// when it is not JSON.
+    /// when it is not JSON or the connection ends (or times out) before the body is complete.
     static func readOptional(_ request: Request, limit: Int) async throws -> Any? {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
-        } catch {
+        } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, "body_too_large", "the request body exceeds \(limit) bytes")
+        } catch {
+            throw APIError.badRequest("incomplete_body", "the connection ended before the request body was complete")
         }
         guard buffer.readableBytes > 0 else { return nil }
         do {

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// GET /v1/vkey, GET /v1/verifier.sol, GET /healthz, GET /metrics.
+/// GET /v1/vkey, GET /v1/verifier.sol, GET /healthz (from the cached `DatabaseHealth`: a probe costs
+/// one small read), GET /metrics.
 extension AgentRoutes {
     func addServiceRoutes(api: RouteMount<some RouterMethods<Context>>, root: RouteMount<some RouterMethods<Context>>) {
         api.on(.get, "vkey") { _, _ -> Response in
@@ -12,20 +13,23 @@ extension AgentRoutes {
             JSONBody.text(services.keys.verifierSolidity, contentType: "text/plain; charset=utf-8")
         }
         root.on(.get, "healthz") { _, _ -> Response in
-            let integrity = try services.store.integrityCheck()
+            let health = services.health
             let queued = try services.store.pendingJobCount()
             services.metrics.queueDepth.record(Double(queued))
-            return JSONBody.response(["status": integrity == "ok" ? "ok" : "degraded", "database": integrity,
-                                      "queuedTransitions": queued, "verifyingKeyHash": services.keys.keyHash,
-                                      "tracesPerTransition": services.keys.tracesPerTransition,
-                                      "chainId": String(services.config.domain.chainId),
-                                      "settlementContract": services.config.domain.settlementContract.description,
-                                      "domain": services.config.domain.value.decimalString,
-                                      "provider": services.config.provider.description],
-                                     status: integrity == "ok" ? .ok : .serviceUnavailable)
+            let healthy = health.snapshot.isHealthy
+            var fields = health.json
+            fields.merge(["status": healthy ? "ok" : "degraded", "queuedTransitions": queued,
+                          "verifyingKeyHash": services.keys.keyHash,
+                          "tracesPerTransition": services.keys.tracesPerTransition,
+                          "chainId": String(services.config.domain.chainId),
+                          "settlementContract": services.config.domain.settlementContract.description,
+                          "domain": services.config.domain.value.decimalString,
+                          "provider": services.config.provider.description]) { _, new in new }
+            return JSONBody.response(fields, status: healthy ? .ok : .serviceUnavailable)
         }
         root.on(.get, "metrics") { _, _ -> Response in
-            JSONBody.text(services.metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            services.metrics.settlements(try services.store.settlementCounts())
+            return JSONBody.text(services.metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }
 }

@@ -63,7 +63,7 @@ extension AgentRoutes {
             services.metrics.tracesDuplicate.increment()
             return JSONBody.response(["id": id, "status": "duplicate"])
         case let .failure(reason):
-            let error = ErrorMappingMiddleware<Context>.rejection(reason)
+            let error = refusal(reason)
             services.metrics.traceRejected(error.code)
             throw error
         }
@@ -95,7 +95,7 @@ extension AgentRoutes {
                 services.metrics.tracesDuplicate.increment()
                 results[index] = ["index": index, "status": "duplicate", "id": id]
             case let .failure(reason):
-                let error = ErrorMappingMiddleware<Context>.rejection(reason)
+                let error = refusal(reason)
                 services.metrics.traceRejected(error.code)
                 results[index] = ["index": index, "status": "rejected", "error": error.code, "message": error.message]
             }
@@ -103,6 +103,18 @@ extension AgentRoutes {
         for r in results { counts[r?["status"] as? String ?? "rejected", default: 0] += 1 }
         return JSONBody.response(["results": results.map { $0 ?? [:] }, "accepted": counts["accepted"]!,
                                   "duplicates": counts["duplicate"]!, "rejected": counts["rejected"]!])
+    }
+
+    /// The API error for a refused trace. A bad signature also states the agent's domain: the
+    /// agent cannot know the domain a trace was signed for, but a trace signed for another
+    /// chain id or contract fails exactly here, and the signer can compare.
+    private func refusal(_ reason: TraceRejection) -> APIError {
+        let error = ErrorMappingMiddleware<Context>.rejection(reason)
+        guard case .invalidSignature = reason else { return error }
+        let domain = services.config.domain
+        return APIError(error.status, error.code, error.message + " in this agent's domain (chainId \(domain.chainId), "
+                        + "settlementContract \(domain.settlementContract), domain \(domain.value.decimalString)); "
+                        + "a trace signed for another chain id or contract fails this check")
     }
 
     static func json(_ t: StoredTrace) -> [String: Any] {
