@@ -29,7 +29,7 @@ final class SettlementProver: Sendable {
         circuit = try SettlementCircuit(traces: tracesPerTransition)
         let info = circuit.info()
         guard provingKey.numPublic == info.publicInputs, provingKey.numVariables == info.wires else {
-            throw Failure(description: "the proving key (\(provingKey.numVariables) wires, \(provingKey.numPublic) public) is not for the settlement circuit with \(tracesPerTransition) traces (\(info.wires) wires, \(info.publicInputs) public)", retryable: false)
+            throw Failure(description: "the proving key (\(provingKey.numVariables) wires, \(provingKey.numPublic) public) is not for the settlement circuit with \(tracesPerTransition) traces (\(info.wires) wires, \(info.publicInputs) public); keys made for another version of the circuit must be made again with `settlement-agent setup`", retryable: false)
         }
         guard provingKey.verifyingKey == verifyingKey else {
             throw Failure(description: "the proving key's verifying key (keccak-256 of its snarkjs JSON \(Self.hash(provingKey.verifyingKey))) differs from the loaded verification key (\(Self.hash(verifyingKey))): proofs would not verify on chain; use the circuit.zkey and verification_key.json of one setup", retryable: false)
