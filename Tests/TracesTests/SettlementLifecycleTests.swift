@@ -22,13 +22,6 @@ import Testing
         return (store, alice, bob)
     }
 
-    /// Claims and completes every queued job (the store does not look inside proofs).
-    func prove(_ store: SettlementStore) throws {
-        while let job = try store.claimNextJob() {
-            try store.completeJob(transitionID: job.transition.id, proof: Self.proof, timings: [:])
-        }
-    }
-
     /// Bob's failure fails the settlement that Alice's next settlement was built on: that one
     /// must end too, or it would stay proved from a nonce the chain never reaches and every
     /// later plan for Alice would throw.
@@ -61,7 +54,7 @@ import Testing
             StateTransition(user: alice, initBalance: 100, finalBalance: 70, initNonce: 0, finalNonce: 2),
             StateTransition(user: bob, initBalance: 100, finalBalance: 90, initNonce: 0, finalNonce: 1),
         ])
-        try prove(store)
+        try F.proveAll(store)
         try store.confirm(settlementID: fresh.id, txHash: "0x01")
         #expect(try store.account(alice)?.nonce == 2)
     }
@@ -114,11 +107,11 @@ import Testing
         #expect(throws: StoreError.self, "a queued settlement is not abandoned") {
             try store.abandon(settlementID: first.id, reason: "x")
         }
-        try prove(store)
+        try F.proveAll(store)
         try store.markSubmitted(settlementID: first.id, txHash: "0x01")
         _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 2, fee: 10))])
         let second = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
-        try prove(store)
+        try F.proveAll(store)
         #expect(throws: StoreError.self, "in flight, the account cannot be updated") { try F.register(store, alice, balance: 90, nonce: 0) }
 
         #expect(try store.abandon(settlementID: first.id, reason: "settle reverted") == [first.id, second.id])
@@ -141,7 +134,7 @@ import Testing
         try F.register(store, alice, balance: 100)
         _ = try store.ingest((1...3).map { F.verified(F.trace(user: alice, nonce: UInt64($0), fee: 10)) })
         let s = try #require(try store.createSettlement(tracesPerTransition: 4).settlement)
-        try prove(store)
+        try F.proveAll(store)
         try store.confirm(settlementID: s.id, txHash: "0x01")
         _ = try store.ingest([F.verified(F.trace(user: alice, nonce: 4, fee: 10))])
         let before = try store.account(alice)

@@ -32,6 +32,13 @@ enum JSONBody {
         }
     }
 
+    /// The body as a JSON object, or nil when there is none; 400 when it is another JSON value.
+    static func readOptionalObject(_ request: Request, limit: Int) async throws -> [String: Any]? {
+        guard let value = try await readOptional(request, limit: limit) else { return nil }
+        guard let object = value as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
+        return object
+    }
+
     /// The body as a JSON object; 400 when it is another JSON value.
     static func readObject(_ request: Request, limit: Int) async throws -> [String: Any] {
         guard let object = try await read(request, limit: limit) as? [String: Any] else {

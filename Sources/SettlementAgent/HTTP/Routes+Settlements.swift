@@ -8,8 +8,7 @@ extension AgentRoutes {
     func addSettlementRoutes(public router: RouteMount<some RouterMethods<Context>>, admin: RouteMount<some RouterMethods<Context>>) {
         admin.on(.post, "settlements") { request, _ -> Response in
             var users: [Address]?
-            if let object = try await JSONBody.readOptional(request, limit: services.config.maxBodyBytes) {
-                guard let o = object as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
+            if let o = try await JSONBody.readOptionalObject(request, limit: services.config.maxBodyBytes) {
                 let fields = JSONFields(o)
                 try fields.only(["users"])
                 if let list = o["users"] {
@@ -67,8 +66,7 @@ extension AgentRoutes {
         admin.on(.post, "settlements/:id/abandon") { request, context -> Response in
             let s = try settlement(context)
             var reason = "abandoned by the provider"
-            if let object = try await JSONBody.readOptional(request, limit: services.config.maxBodyBytes) {
-                guard let o = object as? [String: Any] else { throw APIError.badRequest("malformed_json", "expected a JSON object") }
+            if let o = try await JSONBody.readOptionalObject(request, limit: services.config.maxBodyBytes) {
                 let fields = JSONFields(o)
                 try fields.only(["reason"])
                 if let given = try fields.optionalString("reason") {

@@ -106,11 +106,13 @@ extension SettlementStore {
             } else {
                 candidates = withPending.sorted()
             }
+            let inFlight = try Self.transitionsInFlight(db)
             var plans: [(plan: PlannedTransition, parent: Int64?)] = []
             for userText in candidates {
                 let user = try StoredValue.parseAddress(userText, column: "trace.user")
-                if let skip = try Self.proofsInFlight(db, user) {
-                    skipped.append(skip)
+                if let count = inFlight[userText] {
+                    skipped.append(SkippedAccount(user: user, reason: .provingInProgress,
+                                                  message: "account \(user) has \(count) transitions waiting for proofs; it settles after them"))
                     continue
                 }
                 do {
@@ -127,14 +129,15 @@ extension SettlementStore {
         return SettlementPlan(settlement: try id.flatMap { try settlement(id: $0) }, skipped: skipped)
     }
 
-    /// The skip of an account whose earlier transitions are still queued or proving, or nil.
-    static func proofsInFlight(_ db: Database, _ user: Address) throws -> SkippedAccount? {
-        let inFlight = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM transition WHERE user = ? AND status IN ('queued','proving')
-            """, arguments: [user.description]) ?? 0
-        guard inFlight > 0 else { return nil }
-        return SkippedAccount(user: user, reason: .provingInProgress,
-                              message: "account \(user) has \(inFlight) transitions waiting for proofs; it settles after them")
+    /// The number of queued or proving transitions of each account that has any, read once.
+    static func transitionsInFlight(_ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT user, COUNT(*) AS n FROM transition WHERE status IN ('queued','proving') GROUP BY user
+            """) {
+            counts[row["user"]] = row["n"]
+        }
+        return counts
     }
 
     /// One account's pending traces as transitions, each with the transition it starts from.
