@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // zkSettlement: a zero-knowledge settlement agent. See doc/ARCHITECTURE.md for the layering:
 // SettlementAgent -> Traces -> Circuits -> Groth16 -> (CGMP, CSodium, CFieldKernels);
-// Chain -> Groth16, CSecp256k1, AsyncHTTPClient.
+// SettlementAgent -> Chain -> Groth16, CSecp256k1, AsyncHTTPClient.
 import PackageDescription
 
 let package = Package(
@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "SettlementAgent",
             dependencies: [
-                "Traces", "Circuits", "Groth16",
+                "Traces", "Circuits", "Groth16", "Chain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -73,7 +73,7 @@ let package = Package(
         ),
 
         // Seeded PRNG and the loader of ../shared/vectors, shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Chain"], path: "Tests/TestSupport"),
         // Fuzzing of the decoders of untrusted input: targets, mutations, engine, seed corpus
         // (doc/RELIABILITY.md); `settlement-fuzz` runs them in supervised worker processes.
         .target(name: "Fuzzing", dependencies: ["Groth16", "Circuits", "Traces", "TestSupport"], path: "Tests/Fuzzing"),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "SettlementAgentTests",
             dependencies: [
-                "SettlementAgent", "Traces", "Circuits", "Groth16", "TestSupport",
+                "SettlementAgent", "Traces", "Circuits", "Groth16", "Chain", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

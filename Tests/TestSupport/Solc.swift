@@ -1,3 +1,4 @@
+import Chain
 import Foundation
 import Synchronization
 
@@ -94,40 +95,13 @@ public enum Solc {
         return contracts
     }
 
-    private struct Input: Encodable {
-        struct Source: Encodable { var content: String }
-        struct Optimizer: Encodable { var enabled: Bool; var runs: Int }
-        struct Settings: Encodable {
-            var optimizer: Optimizer
-            var viaIR: Bool
-            var outputSelection: [String: [String: [String]]]
-        }
-        var language = "Solidity"
-        var sources: [String: Source]
-        var settings: Settings
-    }
-
-    private struct Output: Decodable {
-        struct Message: Decodable { var severity: String; var formattedMessage: String }
-        struct Contract: Decodable {
-            struct EVM: Decodable { struct Bytecode: Decodable { var object: String }; var bytecode: Bytecode }
-            var evm: EVM
-        }
-        var errors: [Message]?
-        var contracts: [String: [String: Contract]]?
-    }
-
-    /// `solc --standard-json` on one source file.
+    /// `solc --standard-json` on one source file (`Chain.SolidityCompiler`).
     private static func compile(_ source: String, _ configuration: Configuration) throws -> [String: String] {
         guard let path else { throw Error.notFound }
-        let file = "Contract.sol"
-        let input = Input(sources: [file: .init(content: source)],
-                          settings: .init(optimizer: .init(enabled: configuration.optimize, runs: 200), viaIR: configuration.viaIR,
-                                          outputSelection: [file: ["*": ["evm.bytecode.object"]]]))
-        let data = try Subprocess.run(path, ["--standard-json"], stdin: JSONEncoder().encode(input))
-        let output = try JSONDecoder().decode(Output.self, from: data)
-        let errors = (output.errors ?? []).filter { $0.severity == "error" }
-        guard errors.isEmpty else { throw Error.compilation(errors.map(\.formattedMessage).joined(separator: "\n")) }
-        return (output.contracts?[file] ?? [:]).mapValues(\.evm.bytecode.object)
+        do {
+            return try SolidityCompiler(path: path).compile(source, optimize: configuration.optimize, viaIR: configuration.viaIR)
+        } catch let error as SolidityCompiler.Error {
+            throw Error.compilation(error.description)
+        }
     }
 }

@@ -111,17 +111,24 @@ public final class EthereumRPCClient: Sendable {
     /// (a retry after it was mined), counts as sent. "nonce too low" for a transaction the node
     /// does not know means another one took the nonce: that is thrown as `ChainError.rpc`.
     public func sendRawTransaction(_ transaction: SignedTransaction) async throws(ChainError) -> Bytes32 {
+        try await sendRawTransaction(rawBytes: transaction.rawBytes)
+    }
+
+    /// `sendRawTransaction(_:)` for a signed transaction's bytes as stored (a re-send after a
+    /// restart); its hash is keccak256 of the bytes.
+    public func sendRawTransaction(rawBytes: [UInt8]) async throws(ChainError) -> Bytes32 {
         let method = "eth_sendRawTransaction"
+        let expected = Bytes32(keccak256Of: rawBytes)
         let hash: Bytes32
         do {
-            hash = try await transport.call(method, [.string(Hex.data(transaction.rawBytes))])
+            hash = try await transport.call(method, [.string(Hex.data(rawBytes))])
         } catch {
             guard case let .rpc(_, rpc) = error, rpc.isAlreadyKnown || rpc.isNonceTooLow else { throw error }
-            if rpc.isNonceTooLow, try await !transactionIsKnown(transaction.hash) { throw error }
-            return transaction.hash
+            if rpc.isNonceTooLow, try await !transactionIsKnown(expected) { throw error }
+            return expected
         }
-        guard hash == transaction.hash else {
-            throw .inconsistent(method: method, reason: "node returned hash \(hash), the transaction's is \(transaction.hash)")
+        guard hash == expected else {
+            throw .inconsistent(method: method, reason: "node returned hash \(hash), the transaction's is \(expected)")
         }
         return hash
     }

@@ -12,5 +12,6 @@ enum CommandRegistry {
         DemoCommand.self,
         SetupCommand.self,
         CeremonyCommand.self,
+        ChainCommand.self,
     ]
 }

@@ -3,10 +3,12 @@ import Foundation
 import Groth16
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Traces
 
-/// `settlement-agent serve`: the HTTP agent with its proving workers. It never runs a setup by
-/// itself: without keys it says which command makes them.
+/// `settlement-agent serve`: the HTTP agent with its proving workers, and with `--rpc-url` and
+/// `--registry` the agent on the chain (doc/CHAIN.md). It never runs a setup by itself:
+/// without keys it says which command makes them.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -27,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most connections open at once; beyond it a new connection gets 503 and is closed.") var maxConnections = 512
     @Option(help: "Seconds between full database integrity checks (one also runs at start).") var integrityCheckInterval = 3600
     @Option(help: "Seconds between write probes of the database (reported by /healthz).") var writeProbeInterval = 30
+    @Option(help: "Most an account may owe in accepted, unsettled traces (default: its balance is the only limit).")
+    var maxUnsettled: String?
+    @OptionGroup(title: "Chain") var chainOptions: ChainOptions
 
     /// Development defaults: a local chain (31337) and fixed addresses; set real ones in production.
     static let defaultChainId: UInt64 = 31337
@@ -38,6 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
                               ("--integrity-check-interval", integrityCheckInterval), ("--write-probe-interval", writeProbeInterval)]
         where value < 1 {
             throw ValidationError("\(name) must be at least 1")
+        }
+        _ = try maxUnsettled.map { try ChainOptions.amount($0, "--max-unsettled") }
+        if chainOptions.isEnabled, domainOptions.chainId != nil || domainOptions.settlementContract != nil {
+            throw ValidationError("on a chain the domain is the registry's: leave out --chain-id and --settlement-contract")
         }
     }
 
@@ -51,21 +60,38 @@ struct ServeCommand: AsyncParsableCommand {
         do { loadedKeys = try SettlementKeys.load(directory: keysDir) } catch {
             throw CLIFailure.malformed("\(error)")
         }
-        let config = try configuration(dataDir: dataDir, keysDir: keysDir, env: env, logger: logger)
-        let store = try SettlementStore(path: config.databasePath)
+        let chain = chainOptions.isEnabled
+            ? try await ChainMode.connect(chainOptions, provider: try explicitProvider(env), environment: env, logger: logger) : nil
+        let config = try configuration(dataDir: dataDir, keysDir: keysDir, env: env, chain: chain?.identity, logger: logger)
+        let store = try SettlementStore(path: config.databasePath, maxUnsettled: try maxUnsettled.map { try ChainOptions.amount($0, "--max-unsettled") })
         let requeued = try store.requeueInterruptedJobs()
         logger.info("verifying key \(loadedKeys.keyHash) (\(loadedKeys.tracesPerTransition) traces per proof) from \(keysDir.path)")
         logger.info("domain: \(config.domain); provider \(config.provider); database \(config.databasePath); admin token in \(adminToken == nil && env["SETTLEMENT_ADMIN_TOKEN"] == nil ? dataDir.appendingPathComponent("admin-token").path : "the given option")")
         if requeued > 0 { logger.info("resuming \(requeued) interrupted proving jobs") }
+        // On a chain the proving key is loaded before the port is bound: the chain's verifier
+        // must accept a proof of it before any trace is taken.
+        var prover: SettlementProver?
+        if let chain {
+            let loaded = try Self.prover(keys: loadedKeys, config: config, logger: logger)
+            try await chain.checkVerifier(loaded, keyHash: loadedKeys.keyHash)
+            logger.info("the registry's verifier accepts proofs of these keys")
+            prover = loaded
+        }
 
-        let services = AgentServices(config: config, store: store, keys: loadedKeys)
+        let services = AgentServices(config: config, store: store, keys: loadedKeys, chain: chain?.status)
         let listening = ServerListening()
         let health = HealthCheckService(server: listening, health: services.health, integrityInterval: config.integrityCheckInterval,
                                         writeProbeInterval: config.writeProbeInterval)
-        let proving = DeferredProvingService(server: listening) { [logger] in
-            try Self.provingService(keys: loadedKeys, services: services, logger: logger)
+        let proving = DeferredProvingService(server: listening) { [logger, prover] in
+            try Self.provingService(prover: prover ?? Self.prover(keys: loadedKeys, config: config, logger: logger),
+                                    services: services, logger: logger)
         }
-        let app = AgentServer(services: services).application(running: [health, proving], logger: logger) { _ in
+        var running: [any Service] = [health, proving]
+        if let chain {
+            running.append(chain.service(store: store, jobSignal: services.jobSignal, tracesPerTransition: loadedKeys.tracesPerTransition,
+                                         logger: logger))
+        }
+        let app = AgentServer(services: services).application(running: running, logger: logger) { _ in
             listening.markListening()
         }
         do {
@@ -77,12 +103,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The configuration from the options and the environment; creates the data directory
     /// and the admin token file when they are missing.
-    private func configuration(dataDir: URL, keysDir: URL, env: [String: String], logger: Logger) throws -> AgentConfiguration {
-        let domain = try domainOptions.domain()
-        let providerAddress: Address
-        do {
-            providerAddress = try Address(hex: provider ?? env["SETTLEMENT_PROVIDER"] ?? Self.defaultProvider, field: "provider")
-        } catch { throw CLIFailure.malformed("\(error)") }
+    private func configuration(dataDir: URL, keysDir: URL, env: [String: String], chain: ChainStartupCheck.Identity?,
+                               logger: Logger) throws -> AgentConfiguration {
+        let domain = try chain?.domain ?? domainOptions.domain()
+        let providerAddress = try chain?.provider ?? explicitProvider(env) ?? Address(hex: Self.defaultProvider, field: "provider")
         try DataDirectory.create(dataDir)
         let token = try AdminToken.resolve(explicit: adminToken ?? env["SETTLEMENT_ADMIN_TOKEN"],
                                            file: dataDir.appendingPathComponent("admin-token"))
@@ -104,17 +128,26 @@ struct ServeCommand: AsyncParsableCommand {
         return config
     }
 
-    /// The proving workers, with the proving key loaded (the slow part of start-up, so it runs
-    /// once the port is bound: `DeferredProvingService`).
-    private static func provingService(keys: SettlementKeys, services: AgentServices, logger: Logger) throws -> ProvingService {
-        let config = services.config
+    /// `--provider` or SETTLEMENT_PROVIDER, when given.
+    private func explicitProvider(_ env: [String: String]) throws -> Address? {
+        do { return try (provider ?? env["SETTLEMENT_PROVIDER"]).map { try Address(hex: $0, field: "provider") } } catch {
+            throw CLIFailure.malformed("\(error)")
+        }
+    }
+
+    /// The prover, with the proving key loaded (the slow part of start-up: without a chain it
+    /// runs once the port is bound, `DeferredProvingService`).
+    private static func prover(keys: SettlementKeys, config: AgentConfiguration, logger: Logger) throws -> SettlementProver {
         logger.info("loading the proving key \(keys.provingKeyURL.path)")
         let provingKey = try ZKeyFile(contentsOf: keys.provingKeyURL).provingKey
-        let prover = try SettlementProver(provingKey: provingKey, verifyingKey: keys.verifyingKey,
-                                          tracesPerTransition: keys.tracesPerTransition, domain: config.domain,
-                                          provider: config.provider)
-        logger.info("proving key loaded; \(config.provingWorkers) proving worker(s)")
+        return try SettlementProver(provingKey: provingKey, verifyingKey: keys.verifyingKey,
+                                    tracesPerTransition: keys.tracesPerTransition, domain: config.domain, provider: config.provider)
+    }
+
+    /// The proving workers.
+    private static func provingService(prover: SettlementProver, services: AgentServices, logger: Logger) throws -> ProvingService {
+        logger.info("proving key loaded; \(services.config.provingWorkers) proving worker(s)")
         let runner = ProvingJobRunner(store: services.store, prover: prover, metrics: services.metrics, logger: logger)
-        return ProvingService(runner: runner, signal: services.jobSignal, workers: config.provingWorkers)
+        return ProvingService(runner: runner, signal: services.jobSignal, workers: services.config.provingWorkers)
     }
 }

@@ -28,6 +28,7 @@ struct AgentRoutes: Sendable {
         addTraceRoutes(to: api)
         addAccountRoutes(public: api, admin: admin)
         addSettlementRoutes(public: api, admin: admin)
+        addChainRoutes(to: api)
         addServiceRoutes(api: api, root: root)
         return (router, table.endpoints)
     }

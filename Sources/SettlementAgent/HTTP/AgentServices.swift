@@ -13,9 +13,13 @@ struct AgentServices: Sendable {
     let jobSignal: JobSignal
     /// The last integrity check and write probe, for /healthz (`HealthCheckService` updates it).
     let health: DatabaseHealth
+    /// The chain follower's view (nil without a chain: accounts come from `POST /v1/accounts`).
+    let chain: ChainStatus?
 
-    init(config: AgentConfiguration, store: SettlementStore, keys: SettlementKeys, metrics: AgentMetrics = AgentMetrics()) {
+    init(config: AgentConfiguration, store: SettlementStore, keys: SettlementKeys, metrics: AgentMetrics = AgentMetrics(),
+         chain: ChainStatus? = nil) {
         self.config = config
+        self.chain = chain
         self.store = store
         self.keys = keys
         self.metrics = metrics

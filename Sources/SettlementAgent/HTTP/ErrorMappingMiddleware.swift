@@ -46,16 +46,18 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Statuses of refused traces: 404 unknown account, 409 replay or nonce order, 422 bad
-    /// signature, wrong provider or insolvency.
+    /// signature, wrong provider, insolvency or the unsettled cap.
     static func rejection(_ r: TraceRejection) -> APIError {
         switch r {
         case .unknownAccount: return APIError(.notFound, "unknown_account", r.description)
         case .wrongProvider: return .unprocessable("wrong_provider", r.description)
         case .invalidSignature: return .unprocessable("invalid_signature", r.description)
+        case .signerKeyUnpublished: return .unprocessable("signer_key_unpublished", r.description)
         case .signerKeyChanged: return .conflict("signer_key_changed", r.description)
         case .nonceNotIncreasing: return .conflict("nonce_not_increasing", r.description)
         case .conflictingTrace: return .conflict("replay", r.description)
         case .insufficientBalance: return .unprocessable("insufficient_balance", r.description)
+        case .unsettledCap: return .unprocessable("unsettled_cap", r.description)
         }
     }
 }

@@ -7,6 +7,9 @@ import Traces
 extension AgentRoutes {
     func addAccountRoutes(public router: RouteMount<some RouterMethods<Context>>, admin: RouteMount<some RouterMethods<Context>>) {
         admin.on(.post, "accounts") { request, _ -> Response in
+            guard services.chain == nil else {
+                throw APIError.conflict("chain_mode", "on a chain, accounts come from the registry's events; a user publishes its signer key with POST /v1/signer-keys")
+            }
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["user", "signerKey", "signerKeyHash", "balance", "nonce"])
             let user = try Self.address(fields.string("user"), "user")
@@ -66,6 +69,7 @@ extension AgentRoutes {
     static func json(_ a: Account) -> [String: Any] {
         ["user": a.user.description, "signerKey": [a.signerKey.ax.decimalString, a.signerKey.ay.decimalString],
          "signerKeyHash": a.signerKeyHash.decimalString, "balance": String(a.balance), "nonce": String(a.nonce),
-         "acceptedNonce": String(a.acceptedNonce), "reserved": String(a.reserved), "available": String(a.available)]
+         "acceptedNonce": String(a.acceptedNonce), "reserved": String(a.reserved), "heldBack": String(a.heldBack),
+         "available": String(a.available)]
     }
 }

@@ -45,6 +45,9 @@ extension AgentRoutes {
         }
 
         admin.on(.post, "settlements/:id/confirm") { request, context -> Response in
+            guard services.chain == nil else {
+                throw APIError.conflict("chain_mode", "on a chain, settlements are confirmed by the registry's Settled events")
+            }
             let s = try settlement(context)
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["txHash", "stage"])

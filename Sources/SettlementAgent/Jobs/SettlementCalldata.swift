@@ -9,20 +9,16 @@ enum SettlementCalldata {
     /// Calldata of every proof of a proved settlement: per transition for `verifyProof`, one
     /// `verifyProofs` call for the batch verifier, and one `settle` call for the registry.
     static func json(_ s: SettlementRecord) throws -> [String: Any] {
-        var batch: [(proof: Proof, publicSignals: [Fr])] = []
-        var proofs: [[String: Any]] = []
-        for t in s.transitions {
-            guard let stored = t.proof else { throw StoreError.corrupt("transition \(t.id) is proved but has no proof") }
-            let proof = try Proof(snarkjsJSON: Data(stored.proofJSON.utf8))
-            let signals = try PublicSignalsJSON.decode(Data(stored.publicJSON.utf8))
-            batch.append((proof, signals))
-            var entry = VerifierCalldata.verifyProofJSON(proof, publicSignals: signals)
-            entry["transitionId"] = t.id
-            entry["user"] = t.transition.user.description
-            entry["publicSignalsDecimal"] = signals.map(\.decimalString)
-            proofs.append(entry)
+        let entries = try proofs(s)
+        let batch = entries.map { ($0.proof, $0.publicSignals) }
+        let proofs: [[String: Any]] = entries.map { e in
+            var entry = VerifierCalldata.verifyProofJSON(e.proof, publicSignals: e.publicSignals)
+            entry["transitionId"] = e.transition.id
+            entry["user"] = e.transition.transition.user.description
+            entry["publicSignalsDecimal"] = e.publicSignals.map(\.decimalString)
+            return entry
         }
-        let n = batch.first?.publicSignals.count ?? 0
+        let n = batch.first?.1.count ?? 0
         return [
             "settlementId": s.id, "status": s.status.rawValue,
             "function": VerifierCalldata.verifyProofSignature(publicSignals: n), "proofs": proofs,
@@ -31,5 +27,21 @@ enum SettlementCalldata {
             "settle": ["function": SettlementRegistry.settleSignature,
                        "calldata": "0x" + ABIEncoding.hexDigits(SettlementRegistry.settleCalldata(batch))],
         ]
+    }
+
+    /// `settle` calldata for the transitions of `s` that still wait for the chain (proved,
+    /// not skipped, no Settled event yet), with how many there are.
+    static func settle(_ s: SettlementRecord) throws -> (calldata: [UInt8], transitions: Int) {
+        let waiting = try proofs(s).filter { $0.transition.settledBlock == nil }
+        return (waiting.isEmpty ? [] : SettlementRegistry.settleCalldata(waiting.map { ($0.proof, $0.publicSignals) }), waiting.count)
+    }
+
+    /// The proofs of the settlement's proved transitions (a transition the registry skipped,
+    /// now abandoned, is not offered again), in order.
+    private static func proofs(_ s: SettlementRecord) throws -> [(transition: TransitionRecord, proof: Proof, publicSignals: [Fr])] {
+        try s.transitions.filter { $0.status == .proved }.map { t in
+            guard let stored = t.proof else { throw StoreError.corrupt("transition \(t.id) is proved but has no proof") }
+            return (t, try Proof(snarkjsJSON: Data(stored.proofJSON.utf8)), try PublicSignalsJSON.decode(Data(stored.publicJSON.utf8)))
+        }
     }
 }

@@ -69,4 +69,29 @@ final class SettlementProver: Sendable {
         stages["total"] = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return (StoredProof(proofJSON: proof.snarkjsJSON(), publicJSON: PublicSignalsJSON.encode(signals)), stages)
     }
+
+    /// A proof of a throw-away transition (a fresh signer key, one trace of fee 1), verified
+    /// here: what the start-up check asks the chain's verifier to accept, so a verifier made
+    /// from other keys is found before any trace is taken.
+    func probe() throws -> (proof: Proof, publicSignals: [Fr]) {
+        let key = EdDSAPrivateKey.generate()
+        let publicKey = EdDSAPoseidon.publicKey(of: key)
+        let user = provider
+        let trace = TraceSigning.sign(user: user, provider: provider, nonce: 1, fee: 1, requestHash: .zero, domain: domain, key: key)
+        let statement = SettlementStatement(
+            domain: domain.value, provider: provider.fieldElement, user: user.fieldElement,
+            signerKeyHash: SettlementStatement.signerKeyHash(of: publicKey), initNonce: 0, finalNonce: 1,
+            initBalance: 1, finalBalance: 0)
+        let input = SettlementWitnessInput(
+            statement: statement, signerKey: publicKey,
+            traces: [.init(nonce: 1, fee: 1, requestHash: .zero,
+                           signature: EdDSAPoseidon.Signature(r8: BabyJubJub.Point(uncheckedX: trace.signature.r8x, y: trace.signature.r8y),
+                                                              s: trace.signature.s))])
+        let (proof, _) = try prover.prove(try circuit.witness(for: input))
+        let signals = statement.publicSignals
+        guard try Groth16Verifier.verify(proof, publicSignals: signals, key: verifyingKey) else {
+            throw Failure(description: "the probe proof does not verify under the loaded verification key", retryable: false)
+        }
+        return (proof, signals)
+    }
 }

@@ -1,13 +1,18 @@
+import Groth16
+
 /// A pending trace as batching sees it.
 public struct PendingTrace: Hashable, Sendable {
     public var id: Int64
     public var nonce: UInt64
     public var fee: UInt128
+    /// The hash of the signer key the trace was verified under (nil: the account's key).
+    public var signerKeyHash: Fr?
 
-    public init(id: Int64, nonce: UInt64, fee: UInt128) {
+    public init(id: Int64, nonce: UInt64, fee: UInt128, signerKeyHash: Fr? = nil) {
         self.id = id
         self.nonce = nonce
         self.fee = fee
+        self.signerKeyHash = signerKeyHash
     }
 }
 
@@ -34,7 +39,8 @@ public enum BatchingError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Splits one account's pending traces into consecutive transitions of at most `limit` traces,
-/// each starting where the previous one ends.
+/// each starting where the previous one ends. A transition is proved under one signer key, so
+/// traces signed under different keys (before and after a rotation) never share one.
 public enum TransitionPlanner {
     public static func plan(user: Address, startBalance: UInt128, startNonce: UInt64,
                             traces: [PendingTrace], limit: Int) throws -> [PlannedTransition] {
@@ -44,7 +50,9 @@ public enum TransitionPlanner {
         var plans: [PlannedTransition] = []
         var index = 0
         while index < traces.count {
-            let chunk = traces[index..<min(index + limit, traces.count)]
+            var end = index + 1
+            while end < min(index + limit, traces.count), traces[end].signerKeyHash == traces[index].signerKeyHash { end += 1 }
+            let chunk = traces[index..<end]
             let initBalance = balance, initNonce = nonce
             for t in chunk {
                 guard t.nonce > nonce else {

@@ -26,9 +26,12 @@ public struct Account: Hashable, Sendable {
     public var acceptedNonce: UInt64
     /// Sum of the fees of accepted traces not yet confirmed on chain.
     public var reserved: UInt128
+    /// The part of the balance a pending withdrawal request may take (chain mode: the request
+    /// seen on chain, until it is executed or lapses; zero otherwise). New traces never spend it.
+    public var heldBack: UInt128
 
     public init(user: Address, signerKey: SignerKey, signerKeyHash: Fr, balance: UInt128, nonce: UInt64,
-                acceptedNonce: UInt64, reserved: UInt128) {
+                acceptedNonce: UInt64, reserved: UInt128, heldBack: UInt128 = 0) {
         self.user = user
         self.signerKey = signerKey
         self.signerKeyHash = signerKeyHash
@@ -36,8 +39,13 @@ public struct Account: Hashable, Sendable {
         self.nonce = nonce
         self.acceptedNonce = acceptedNonce
         self.reserved = reserved
+        self.heldBack = heldBack
     }
 
-    /// What the account can still spend: balance minus reserved fees.
-    public var available: UInt128 { balance >= reserved ? balance - reserved : 0 }
+    /// What the account can still spend: balance minus the held-back withdrawal and the
+    /// reserved fees (zero when those exceed it).
+    public var available: UInt128 {
+        let committed = reserved.addingReportingOverflow(heldBack)
+        return !committed.overflow && balance >= committed.partialValue ? balance - committed.partialValue : 0
+    }
 }

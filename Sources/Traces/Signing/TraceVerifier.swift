@@ -19,6 +19,7 @@ public struct TraceVerifier: Sendable {
     public func verify(_ trace: RequestTrace, account: Account?) -> Result<VerifiedTrace, TraceRejection> {
         guard trace.provider == provider else { return .failure(.wrongProvider(expected: provider, got: trace.provider)) }
         guard let account, account.user == trace.user else { return .failure(.unknownAccount(trace.user)) }
+        guard account.signerKey != .unpublished else { return .failure(.signerKeyUnpublished(account.signerKeyHash)) }
         guard let key = keys.key(account.signerKey), TraceSigning.verify(trace, key: key, domain: domain) else {
             return .failure(.invalidSignature)
         }

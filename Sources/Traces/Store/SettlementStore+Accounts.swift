@@ -73,6 +73,7 @@ extension SettlementStore {
                     }
                 }
             }
+            try Self.rememberSignerKey(db, update.signerKey, hash: StoredValue.field(update.signerKeyHash))
             let reserved = try Self.sumOfFees(db, user: update.user, statuses: ["pending", "batched"])
             let lastPending = try String.fetchOne(db, sql: """
                 SELECT MAX(nonce) FROM trace WHERE user = ? AND status IN ('pending','batched')
@@ -135,7 +136,8 @@ extension SettlementStore {
             balance: try StoredValue.parseAmount(row["balance"], column: "account.balance"),
             nonce: try StoredValue.parseNonce(row["nonce"], column: "account.nonce"),
             acceptedNonce: try StoredValue.parseNonce(row["accepted_nonce"], column: "account.accepted_nonce"),
-            reserved: try StoredValue.parseAmount(row["reserved"], column: "account.reserved"))
+            reserved: try StoredValue.parseAmount(row["reserved"], column: "account.reserved"),
+            heldBack: try StoredValue.parseAmount(row["held_back"], column: "account.held_back"))
     }
 
     /// Sum of the fees of the user's traces in the given statuses.

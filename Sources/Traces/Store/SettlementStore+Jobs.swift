@@ -24,8 +24,19 @@ extension SettlementStore {
                 throw StoreError.notFound("transition \(id)")
             }
             let transition = try Self.decodeTransition(transitionRow)
-            guard let account = try Self.fetchAccount(db, transition.transition.user) else {
+            guard var account = try Self.fetchAccount(db, transition.transition.user) else {
                 throw StoreError.corrupt("transition \(id) refers to an unknown account")
+            }
+            // The key the traces were verified under (the account's current key, or the one a
+            // rotation replaced while they were pending).
+            if let keyHash = try String.fetchOne(db, sql: "SELECT signer_key_hash FROM trace WHERE transition_id = ? LIMIT 1",
+                                                 arguments: [id]),
+               keyHash != StoredValue.field(account.signerKeyHash) {
+                guard let key = try Self.signerKey(db, hash: keyHash) else {
+                    throw StoreError.corrupt("transition \(id): no point for signer key hash \(keyHash)")
+                }
+                account.signerKey = key
+                account.signerKeyHash = try StoredValue.parseField(keyHash, column: "trace.signer_key_hash")
             }
             let traces = try Row.fetchAll(db, sql: "SELECT * FROM trace WHERE transition_id = ? ORDER BY nonce",
                                           arguments: [id]).map { try Self.decodeTrace($0).trace }

@@ -29,6 +29,8 @@ public struct TransitionRecord: Hashable, Sendable {
     /// Seconds per proving stage, as the prover reported them.
     public var timings: [String: Double]
     public var proof: StoredProof?
+    /// The block whose Settled event applied it (chain mode), or nil.
+    public var settledBlock: UInt64?
 }
 
 /// A settlement: the transitions of many accounts, proved together and settled in one call.
@@ -145,10 +147,13 @@ extension SettlementStore {
         guard let account = try fetchAccount(db, user) else { throw StoreError.notFound("account \(user)") }
         let start = try chainStart(db, account)
         let pending = try Row.fetchAll(db, sql: """
-            SELECT id, nonce, fee FROM trace WHERE user = ? AND status = 'pending' ORDER BY nonce
+            SELECT id, nonce, fee, signer_key_hash FROM trace WHERE user = ? AND status = 'pending' ORDER BY nonce
             """, arguments: [user.description]).map { row in
                 PendingTrace(id: row["id"], nonce: try StoredValue.parseNonce(row["nonce"], column: "trace.nonce"),
-                             fee: try StoredValue.parseAmount(row["fee"], column: "trace.fee"))
+                             fee: try StoredValue.parseAmount(row["fee"], column: "trace.fee"),
+                             signerKeyHash: try (row["signer_key_hash"] as String?).map {
+                                 try StoredValue.parseField($0, column: "trace.signer_key_hash")
+                             })
             }
         let plans = try TransitionPlanner.plan(user: user, startBalance: start.balance, startNonce: start.nonce,
                                                traces: pending, limit: limit)
@@ -184,21 +189,31 @@ extension SettlementStore {
         return settlementID
     }
 
-    /// Where an account's next transition starts: the final state of its latest proved
-    /// transition whose settlement can still reach the chain (proving, proved or submitted;
-    /// should that settlement fail or be abandoned, every settlement built on it ends with it),
-    /// else its on-chain state.
+    /// Where an account's next transition starts: after its latest proved transition that can
+    /// still reach the chain and has not yet (its settlement proving, proved or submitted, and
+    /// no Settled event seen for it; should that settlement fail or be abandoned, every
+    /// settlement built on it ends with it), else at its on-chain state. The balance is the
+    /// on-chain balance less what those transitions will take, so deposits seen since they
+    /// were planned are spendable too (the registry only asks initBalance <= balance).
     static func chainStart(_ db: Database, _ account: Account) throws -> (balance: UInt128, nonce: UInt64, parent: Int64?) {
-        if let row = try Row.fetchOne(db, sql: """
-            SELECT t.id, t.final_balance, t.final_nonce FROM transition t JOIN settlement s ON s.id = t.settlement_id
-            WHERE t.user = ? AND t.status = 'proved' AND s.status IN ('proving','proved','submitted')
-            ORDER BY t.final_nonce DESC LIMIT 1
-            """, arguments: [account.user.description]) {
-            return (try StoredValue.parseAmount(row["final_balance"], column: "transition.final_balance"),
-                    try StoredValue.parseNonce(row["final_nonce"], column: "transition.final_nonce"),
-                    row["id"])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT t.id, t.init_balance, t.final_balance, t.final_nonce FROM transition t
+            JOIN settlement s ON s.id = t.settlement_id
+            WHERE t.user = ? AND t.status = 'proved' AND t.settled_block IS NULL
+              AND s.status IN ('proving','proved','submitted')
+            ORDER BY t.final_nonce
+            """, arguments: [account.user.description])
+        guard let last = rows.last else { return (account.balance, account.nonce, nil) }
+        var balance = account.balance
+        for row in rows {
+            let spent = try StoredValue.parseAmount(row["init_balance"], column: "transition.init_balance")
+                - StoredValue.parseAmount(row["final_balance"], column: "transition.final_balance")
+            guard spent <= balance else {
+                throw StoreError.conflict("account \(account.user): transitions in flight take more than its balance \(account.balance)")
+            }
+            balance -= spent
         }
-        return (account.balance, account.nonce, nil)
+        return (balance, try StoredValue.parseNonce(last["final_nonce"], column: "transition.final_nonce"), last["id"])
     }
 
     /// A settlement with its transitions and proofs.
@@ -240,6 +255,7 @@ extension SettlementStore {
             timings = decoded
         }
         let proof: StoredProof? = (row["proof_json"] as String?).map { StoredProof(proofJSON: $0, publicJSON: row["public_json"]) }
+        let settledBlock: Int64? = row["settled_block"]
         return TransitionRecord(
             id: row["id"], settlementID: row["settlement_id"], position: row["position"], parentID: row["parent_id"],
             transition: StateTransition(
@@ -249,6 +265,6 @@ extension SettlementStore {
                 initNonce: try StoredValue.parseNonce(row["init_nonce"], column: "transition.init_nonce"),
                 finalNonce: try StoredValue.parseNonce(row["final_nonce"], column: "transition.final_nonce")),
             traceCount: row["trace_count"], status: status, attempts: row["attempts"], error: row["error"],
-            timings: timings, proof: proof)
+            timings: timings, proof: proof, settledBlock: settledBlock.map { UInt64(clamping: $0) })
     }
 }

@@ -18,6 +18,9 @@ public enum TraceRejection: Error, Equatable, Sendable, CustomStringConvertible 
     case unknownAccount(Address)
     case wrongProvider(expected: Address, got: Address)
     case invalidSignature
+    /// Chain mode: the account's registered key (by hash; zero when none is registered) has
+    /// no published point (`POST /v1/signer-keys`).
+    case signerKeyUnpublished(Fr)
     /// The account's signer key changed between verification and storage.
     case signerKeyChanged
     /// The nonce does not exceed the last accepted nonce of the account.
@@ -26,16 +29,22 @@ public enum TraceRejection: Error, Equatable, Sendable, CustomStringConvertible 
     case conflictingTrace(nonce: UInt64)
     /// The account's balance minus its reserved fees does not cover the fee.
     case insufficientBalance(available: UInt128, fee: UInt128)
+    /// Accepting the fee would take the account's unsettled value past `--max-unsettled`.
+    case unsettledCap(cap: UInt128, unsettled: UInt128, fee: UInt128)
 
     public var description: String {
         switch self {
         case let .unknownAccount(u): return "account \(u) is not registered"
         case let .wrongProvider(e, g): return "provider \(g) is not this agent's provider \(e)"
         case .invalidSignature: return "signature does not verify under the account's signer key"
+        case let .signerKeyUnpublished(h) where h == .zero: return "the account has no signer key registered on chain"
+        case let .signerKeyUnpublished(h):
+            return "the account's signer key (hash \(h.decimalString) on chain) is not published: POST its point to /v1/signer-keys"
         case .signerKeyChanged: return "the account's signer key changed; retry"
         case let .nonceNotIncreasing(l, g): return "nonce \(g) does not exceed the last accepted nonce \(l)"
         case let .conflictingTrace(n): return "a different trace with nonce \(n) is already stored"
         case let .insufficientBalance(a, f): return "fee \(f) exceeds the available balance \(a)"
+        case let .unsettledCap(c, u, f): return "fee \(f) would take the account's unsettled value \(u) past the cap \(c)"
         }
     }
 }
@@ -84,7 +93,7 @@ extension SettlementStore {
     /// Stores verified traces in order, in one transaction (one commit for the whole batch).
     /// Each trace is accepted, recognised as a duplicate, or rejected with nothing written.
     public func ingest(_ batch: [VerifiedTrace]) throws -> [Result<IngestOutcome, TraceRejection>] {
-        try write { db in try Self.ingest(batch, in: db) }
+        try write { db in try Self.ingest(batch, in: db, maxUnsettled: maxUnsettled) }
     }
 
     /// `ingest(_:)` through the group commit: the batch shares its transaction with the
@@ -94,9 +103,10 @@ extension SettlementStore {
     }
 
     /// The body of an ingestion transaction.
-    static func ingest(_ batch: [VerifiedTrace], in db: Database) throws -> [Result<IngestOutcome, TraceRejection>] {
+    static func ingest(_ batch: [VerifiedTrace], in db: Database,
+                       maxUnsettled: UInt128?) throws -> [Result<IngestOutcome, TraceRejection>] {
         var accounts = IngestAccounts()
-        let results = try batch.map { try ingestOne(db, $0, &accounts) }
+        let results = try batch.map { try ingestOne(db, $0, &accounts, maxUnsettled: maxUnsettled) }
         try accounts.write(db, at: now)
         return results
     }
@@ -104,8 +114,8 @@ extension SettlementStore {
     /// Stores one trace in the transaction. `accounts` holds the accounts this transaction has
     /// read, with the traces accepted so far applied; `IngestAccounts.write` stores them once
     /// at the end instead of once per trace.
-    static func ingestOne(_ db: Database, _ item: VerifiedTrace,
-                          _ accounts: inout IngestAccounts) throws -> Result<IngestOutcome, TraceRejection> {
+    static func ingestOne(_ db: Database, _ item: VerifiedTrace, _ accounts: inout IngestAccounts,
+                          maxUnsettled: UInt128?) throws -> Result<IngestOutcome, TraceRejection> {
         let t = item.trace
         guard var account = try accounts.account(t.user, in: db) else { return .failure(.unknownAccount(t.user)) }
         guard account.signerKey == item.signerKey else { return .failure(.signerKeyChanged) }
@@ -118,14 +128,17 @@ extension SettlementStore {
         guard t.fee <= account.available else {
             return try existingTrace(db, t) ?? .failure(.insufficientBalance(available: account.available, fee: t.fee))
         }
+        if let cap = maxUnsettled, t.fee > cap - min(cap, account.reserved) {
+            return try existingTrace(db, t) ?? .failure(.unsettledCap(cap: cap, unsettled: account.reserved, fee: t.fee))
+        }
         // Cached statements: compiled once per connection, not once per trace.
         try db.cachedStatement(sql: """
-            INSERT INTO trace (user, provider, nonce, fee, request_hash, r8x, r8y, s, status, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (user, nonce) DO NOTHING
+            INSERT INTO trace (user, provider, nonce, fee, request_hash, r8x, r8y, s, status, received_at, signer_key_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (user, nonce) DO NOTHING
             """).execute(arguments: [
                 t.user.description, t.provider.description, StoredValue.nonce(t.nonce), StoredValue.amount(t.fee),
                 StoredValue.field(t.requestHash), StoredValue.field(t.signature.r8x), StoredValue.field(t.signature.r8y),
-                StoredValue.field(t.signature.s), now,
+                StoredValue.field(t.signature.s), now, StoredValue.field(account.signerKeyHash),
             ])
         guard db.changesCount == 1 else {
             guard let stored = try existingTrace(db, t) else { throw StoreError.corrupt("trace (\(t.user), \(t.nonce)) vanished") }

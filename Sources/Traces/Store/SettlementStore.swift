@@ -9,12 +9,15 @@ public final class SettlementStore: Sendable {
     /// The writer of `ingestGrouped`.
     let groupCommit: GroupCommit
     let checkpointer: WALCheckpointer
+    /// The most an account may owe in accepted, unsettled traces (nil: no cap beyond its
+    /// balance); `serve --max-unsettled`.
+    public let maxUnsettled: UInt128?
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// Commits are synchronous (`PRAGMA synchronous = FULL`): an acknowledged write survives
     /// a crash of the process or of the machine. Checkpoints run in the background
     /// (`WALCheckpointer`).
-    public init(path: String) throws {
+    public init(path: String, maxUnsettled: UInt128? = nil) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -26,9 +29,10 @@ public final class SettlementStore: Sendable {
         let checkpointer = try WALCheckpointer(path: path)
         self.pool = pool
         self.checkpointer = checkpointer
+        self.maxUnsettled = maxUnsettled
         groupCommit = GroupCommit { batch in
             defer { checkpointer.committed() }
-            return try pool.write { db in try Self.ingest(batch, in: db) }
+            return try pool.write { db in try Self.ingest(batch, in: db, maxUnsettled: maxUnsettled) }
         }
     }
 

@@ -119,6 +119,68 @@ enum StoreSchema {
                 CREATE INDEX transition_parent ON transition(parent_id);
                 """)
         }
+        migrator.registerMigration("v3-chain-follower") { db in
+            // The chain mode (doc/CHAIN.md): the registry's events as the follower indexed
+            // them, the blocks it checked (for reorgs), each user's state folded from the
+            // events, and the agent's own settle transactions. Every trace records the signer
+            // key it was verified under and `signer_key` holds each key's point by its hash,
+            // so a rotated-out key still proves the traces it signed. An account holds back a
+            // pending withdrawal from what it can spend; a transition records the block whose
+            // Settled event applied it.
+            try db.execute(sql: """
+                CREATE TABLE signer_key (
+                    key_hash TEXT PRIMARY KEY NOT NULL,
+                    ax TEXT NOT NULL,
+                    ay TEXT NOT NULL
+                );
+                INSERT OR IGNORE INTO signer_key SELECT signer_key_hash, signer_ax, signer_ay FROM account;
+                ALTER TABLE trace ADD COLUMN signer_key_hash TEXT;
+                UPDATE trace SET signer_key_hash = (SELECT a.signer_key_hash FROM account a WHERE a.user = trace.user);
+                ALTER TABLE account ADD COLUMN held_back TEXT NOT NULL DEFAULT '0';
+                ALTER TABLE transition ADD COLUMN settled_block INTEGER;
+                CREATE TABLE chain_block (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    hash TEXT NOT NULL,
+                    timestamp INTEGER NOT NULL
+                );
+                CREATE TABLE chain_event (
+                    block_number INTEGER NOT NULL,
+                    log_index INTEGER NOT NULL,
+                    tx_hash TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    PRIMARY KEY (block_number, log_index)
+                );
+                CREATE INDEX chain_event_user ON chain_event(user, block_number, log_index);
+                CREATE TABLE chain_account (
+                    user TEXT PRIMARY KEY NOT NULL,
+                    balance TEXT NOT NULL,
+                    nonce TEXT NOT NULL,
+                    key_hash TEXT,
+                    previous_key_hash TEXT,
+                    previous_key_valid_until INTEGER NOT NULL DEFAULT 0,
+                    withdrawal TEXT NOT NULL DEFAULT '0',
+                    withdrawal_matures_at INTEGER NOT NULL DEFAULT 0,
+                    withdrawal_expires_at INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE chain_tx (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    nonce INTEGER NOT NULL,
+                    raw TEXT NOT NULL,
+                    max_fee TEXT NOT NULL,
+                    tip TEXT NOT NULL,
+                    gas_limit INTEGER NOT NULL,
+                    sent_block INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('signed','sent','mined','reverted','replaced')),
+                    mined_block INTEGER,
+                    gas_used INTEGER,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX chain_tx_settlement ON chain_tx(settlement_id);
+                """)
+        }
         return migrator
     }
 }

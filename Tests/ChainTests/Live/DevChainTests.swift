@@ -24,6 +24,29 @@ struct DevChainTests {
         }
     }
 
+    /// The pairing precompile (0x08) of the node, computed with mcl (tests/chain/devchain/
+    /// fast_pairing.py), answers every geth bn256Pairing vector as go-ethereum does, and
+    /// still fails for a G2 point on the curve but outside the subgroup, as py-evm does.
+    @Test func pairingPrecompileMatchesTheEIP197Vectors() async throws {
+        struct Vector: Decodable { var Input: String; var Expected: String; var Name: String }
+        let vectors = try Vectors.json([Vector].self, "eip196_197/geth_bn256Pairing.json")
+        try await LiveChain.with { chain in
+            let precompile = try EthereumAddress(hex: "0x0000000000000000000000000000000000000008")
+            for v in vectors {
+                let answer = try await chain.client.call(CallRequest(to: precompile, data: try Hex.bytes("0x" + v.Input, field: v.Name)))
+                #expect(ABIEncoding.hexDigits(answer) == v.Expected, "\(v.Name)")
+            }
+            // The G1 generator with a point of the twist outside G2 (x = 1 + i upwards until
+            // x^3 + b' is a square; the twist's cofactor keeps it out of the subgroup).
+            var x = Fp2(Fp(1), Fp(1))
+            while (x.squared() * x + G2Parameters.b).squareRoot() == nil { x = x + .one }
+            let twistPoint = G2Affine(uncheckedX: x, y: (x.squared() * x + G2Parameters.b).squareRoot()!)
+            #expect(twistPoint.isOnCurve && !twistPoint.isInPrimeOrderSubgroup)
+            let outside = G1Affine.generator.evmBytes + twistPoint.evmBytes
+            await #expect(throws: ChainError.self) { _ = try await chain.client.call(CallRequest(to: precompile, data: outside)) }
+        }
+    }
+
     @Test func signedTransferIsMined() async throws {
         try await LiveChain.with { chain in
             let client = chain.client

@@ -12,6 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import fast_pairing  # noqa: E402
 from node import DevNode  # noqa: E402
 from server import serve  # noqa: E402
 
@@ -26,6 +27,8 @@ def main():
                         help="eth_getLogs answers with error -32005 above this many logs (default 10000)")
     parser.add_argument("--accounts", type=int, default=10, help="funded accounts (default 10)")
     args = parser.parse_args()
+    # mcl for the pairing precompile's arithmetic (py_ecc if the wheel is missing).
+    fast_pairing.install()
 
     node = DevNode(accounts=args.accounts, max_logs=args.max_logs)
     node.set_interval_mining(args.block_time)

@@ -1,13 +1,12 @@
 import Chain
 import Foundation
-import TestSupport
 
 /// tests/chain/devchain run as a real process on 127.0.0.1 for one test: started with
 /// `--port 0`, its start-up JSON line read, stopped (SIGTERM, then waited for) by `stop()`.
-final class DevChain: @unchecked Sendable {
-    struct Account: Decodable {
-        let address: String
-        let privateKey: String
+public final class DevChain: @unchecked Sendable {
+    public struct Account: Decodable, Sendable {
+        public let address: String
+        public let privateKey: String
     }
 
     private struct StartLine: Decodable {
@@ -16,15 +15,18 @@ final class DevChain: @unchecked Sendable {
         let accounts: [Account]
     }
 
-    let url: String
-    let chainId: UInt64
-    let accounts: [Account]
+    public let url: String
+    public let chainId: UInt64
+    public let accounts: [Account]
     private let process: Process
 
-    struct Failure: Error, CustomStringConvertible { let description: String }
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
+    }
 
     /// Starts the node with extra `arguments` (e.g. ["--max-logs", "5"]).
-    init(arguments: [String] = []) throws {
+    public init(arguments: [String] = []) throws {
         if let missing = ChainEnvironment.missingPython { throw Failure(description: missing) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PythonOracle.python!)
@@ -53,10 +55,10 @@ final class DevChain: @unchecked Sendable {
     }
 
     /// The funded account `index` as a provider key.
-    func key(_ index: Int) throws -> ProviderKey { try ProviderKey(hex: accounts[index].privateKey) }
+    public func key(_ index: Int) throws -> ProviderKey { try ProviderKey(hex: accounts[index].privateKey) }
 
     /// SIGTERM, then SIGKILL if the node has not exited within 5 s.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = Date().addingTimeInterval(5)

@@ -1,0 +1,207 @@
+import Chain
+import Circuits
+import Foundation
+import Groth16
+import Testing
+import TestSupport
+import Traces
+@testable import SettlementAgent
+
+/// The agent on a real EVM node (tests/chain/devchain, mining a block a second), as a
+/// provider runs it: `chain deploy`, then `serve --rpc-url --registry --provider-key-file`.
+/// Users deposit, register keys and withdraw by signed transactions; the agent follows the
+/// registry's events, settles by its own policy, sends and confirms (doc/CHAIN.md).
+@Suite(.serialized, .enabled(if: ChainEnvironment.runLive, "needs SETTLEMENT_PYTHON with eth-tester (make python) and solc"))
+struct ChainEndToEndTests {
+    static let nodeArguments = ["--block-time", "1"]
+
+    /// The policy settles on value, on a withdrawal request and on a key rotation; each
+    /// settlement is mined, confirmed from its events, and the registry holds what the traces say.
+    @Test func thePolicySettlesAndTheRegistryPaysWhatTheTracesSay() async throws {
+        try await LiveChain.with(arguments: Self.nodeArguments) { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let (alice, bob, carol) = (try f.address(2), try f.address(3), try f.address(4))
+            let (aliceKey, bobKey, carolKey, carolNewKey) = (EdDSAPrivateKey.generate(), EdDSAPrivateKey.generate(),
+                                                            EdDSAPrivateKey.generate(), EdDSAPrivateKey.generate())
+            for (index, key, amount) in [(2, aliceKey, UInt128(1_000)), (3, bobKey, 100), (4, carolKey, 100)] {
+                try await f.registryCall(from: index, "deposit()", value: amount)
+                try await f.registryCall(from: index, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(key))])
+            }
+            try f.startAgent(["--confirmations", "1", "--settle-above", "50", "--settle-after", "3600", "--settle-margin", "3600"])
+            // Accounts come from the chain; a user publishes the point of the key it registered.
+            try await f.wait("the follower to see three accounts") { (try f.get("/v1/chain").json["accounts"] as? Int) == 3 }
+            #expect(try f.post("/v1/accounts", ["user": alice.description], admin: true).status == 409)
+            for key in [aliceKey, bobKey, carolKey] {
+                #expect(try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key)).status == 200)
+            }
+            #expect(try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(EdDSAPrivateKey.generate())).status == 404)
+
+            // Value: 3 traces of 20 pass the threshold of 50.
+            let acceptedAt = ContinuousClock.now
+            let results = try f.postTraces((1...3).map { f.trace(alice, nonce: UInt64($0), fee: 20, key: aliceKey) })
+            #expect(results.allSatisfy { $0["status"] as? String == "accepted" }, "\(results)")
+            try await f.wait("alice's settlement to be confirmed") { try f.traceStatuses(alice).values.allSatisfy { $0 == "settled" } }
+            let latency = ContinuousClock.now - acceptedAt
+            #expect(try await f.view("nonceOf(address)", alice) == 3)
+            #expect(try await f.view("balanceOf(address)", alice) == 940)
+            #expect(try await f.view("providerEarnings()") == 60)
+
+            // A withdrawal request holds back what it may take: bob has 100, 30 accepted; after
+            // a request for 50 only 20 more is accepted, and the request makes bob due at once.
+            #expect(try f.postTraces([f.trace(bob, nonce: 1, fee: 30, key: bobKey)]).first?["status"] as? String == "accepted")
+            try await f.registryCall(from: 3, "requestWithdrawal(uint256)", [RegistryABI.word(UInt128(50))])
+            try await f.wait("the agent to hold back bob's withdrawal") {
+                (try f.get("/v1/accounts/\(bob)").json["heldBack"] as? String) == "50"
+            }
+            let refused = try f.postTraces([f.trace(bob, nonce: 2, fee: 25, key: bobKey)])
+            #expect(refused.first?["error"] as? String == "insufficient_balance", "\(refused)")
+            #expect(try f.postTraces([f.trace(bob, nonce: 2, fee: 20, key: bobKey)]).first?["status"] as? String == "accepted")
+            try await f.wait("bob's settlement before the withdrawal matures") {
+                try f.traceStatuses(bob).values.allSatisfy { $0 == "settled" }
+            }
+            #expect(try await f.view("nonceOf(address)", bob) == 2)
+            #expect(try await f.view("balanceOf(address)", bob) == 50)
+
+            // A rotation: the old key stops being accepted at once and its pending traces
+            // settle during the thawing period; the new key's once it is published (here by a
+            // manual settlement: 10 is below the threshold).
+            #expect(try f.postTraces((1...2).map { f.trace(carol, nonce: UInt64($0), fee: 10, key: carolKey) })
+                .allSatisfy { $0["status"] as? String == "accepted" })
+            try await f.registryCall(from: 4, "rotateSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(carolNewKey))])
+            let newHash = ChainAgentFixture.keyHash(carolNewKey).decimalString
+            try await f.wait("the agent to see carol's rotation") {
+                (try f.get("/v1/accounts/\(carol)").json["signerKeyHash"] as? String) == newHash
+            }
+            #expect(try f.postTraces([f.trace(carol, nonce: 3, fee: 10, key: carolKey)]).first?["error"] as? String == "signer_key_unpublished")
+            try await f.wait("carol's old-key traces to settle") { try f.traceStatuses(carol).values.allSatisfy { $0 == "settled" } }
+            #expect(try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(carolNewKey)).status == 200)
+            #expect(try f.postTraces([f.trace(carol, nonce: 3, fee: 10, key: carolKey)]).first?["error"] as? String == "invalid_signature")
+            #expect(try f.postTraces([f.trace(carol, nonce: 3, fee: 10, key: carolNewKey)]).first?["status"] as? String == "accepted")
+            #expect(try f.post("/v1/settlements", ["users": [carol.description]], admin: true).status == 202)
+            try await f.wait("carol's new-key trace to settle") { try f.traceStatuses(carol)[3] == "settled" }
+            #expect(try await f.view("nonceOf(address)", carol) == 3)
+            #expect(try await f.view("balanceOf(address)", carol) == 70)
+            #expect(try await f.view("providerEarnings()") == 60 + 50 + 30)
+
+            // Bob withdraws what the request held back once it matures.
+            _ = try await chain.client.request("evm_increaseTime", [.number(601)], as: RPCValue.self)
+            try await f.registryCall(from: 3, "withdraw()")
+            #expect(try await f.view("balanceOf(address)", bob) == 0)
+
+            let status = try f.get("/v1/chain").json
+            let gas = try await Self.gasPerSettledAccount(f)
+            print("chain e2e: acceptance to confirmation \(latency) (threshold policy, 1 confirmation, 1 s blocks); follower lag \(status["lag"] ?? "?") blocks; gas per settled account \(gas)")
+            f.stopAgent()
+        }
+    }
+
+    /// A reorg that removes a deposit takes the account's balance away again (its pending
+    /// trace is rejected); one that removes a mined settlement puts it back to submitted, and
+    /// the agent sends the same transaction again: the registry pays once.
+    @Test func reorgsRemoveADepositAndASettlement() async throws {
+        try await LiveChain.with(arguments: Self.nodeArguments) { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let (dave, erin) = (try f.address(5), try f.address(6))
+            let (daveKey, erinKey) = (EdDSAPrivateKey.generate(), EdDSAPrivateKey.generate())
+            try await f.registryCall(from: 5, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(daveKey))])
+            try await f.registryCall(from: 6, "deposit()", value: 100)
+            try await f.registryCall(from: 6, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(erinKey))])
+            try f.startAgent(["--confirmations", "1", "--settle-after", "4", "--settle-margin", "0"])
+            try await f.wait("the follower to see both accounts") { (try f.get("/v1/chain").json["accounts"] as? Int) == 2 }
+            for key in [daveKey, erinKey] { _ = try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key)) }
+
+            // The deposit, seen and spent on, then reorganised away.
+            let beforeDeposit: String = try await chain.client.request("evm_snapshot", as: String.self)
+            try await f.registryCall(from: 5, "deposit()", value: 100)
+            try await f.wait("the agent to see dave's deposit") { (try f.get("/v1/accounts/\(dave)").json["balance"] as? String) == "100" }
+            #expect(try f.postTraces([f.trace(dave, nonce: 1, fee: 40, key: daveKey)]).first?["status"] as? String == "accepted")
+            _ = try await chain.client.request("evm_revert", [.string(beforeDeposit)], as: Bool.self)
+            try await f.wait("the agent to roll the deposit back") { (try f.get("/v1/accounts/\(dave)").json["balance"] as? String) == "0" }
+            #expect(try f.traceStatuses(dave)[1] == "rejected")
+
+            // A settlement mined and confirmed, then reorganised away: sent again, paid once.
+            let beforeSettlement: String = try await chain.client.request("evm_snapshot", as: String.self)
+            #expect(try f.postTraces([f.trace(erin, nonce: 1, fee: 30, key: erinKey)]).first?["status"] as? String == "accepted")
+            try await f.wait("erin's settlement to be confirmed") { try f.traceStatuses(erin)[1] == "settled" }
+            #expect(try await f.view("providerEarnings()") == 30)
+            _ = try await chain.client.request("evm_revert", [.string(beforeSettlement)], as: Bool.self)
+            #expect(try await f.view("providerEarnings()") == 0)
+            try await f.wait("the agent to see the settlement reorganised away") { f.logText.contains("1 settlement(s) back to submitted") }
+            try await f.wait("erin's settlement to be confirmed again") {
+                let earnings = try await f.view("providerEarnings()")
+                return try f.traceStatuses(erin)[1] == "settled" && earnings == 30
+            }
+            #expect(try await f.view("nonceOf(address)", erin) == 1)
+            #expect(try await f.view("balanceOf(address)", erin) == 70)
+            f.stopAgent()
+        }
+    }
+
+    /// Killed after a settle transaction is stored signed and before it is sent: the restarted
+    /// agent sends those same bytes, so the provider's account sends exactly one transaction
+    /// and the registry pays every trace once.
+    @Test func killedBetweenSigningAndSendingNeitherDoublesNorLoses() async throws {
+        try await LiveChain.with(arguments: Self.nodeArguments) { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let frank = try f.address(7)
+            let key = EdDSAPrivateKey.generate()
+            try await f.registryCall(from: 7, "deposit()", value: 100)
+            try await f.registryCall(from: 7, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(key))])
+            let providerAddress = try EthereumAddress(hex: chain.node.accounts[1].address)
+            let sentBefore = try await chain.client.transactionCount(of: providerAddress, block: .pending)
+            try f.startAgent(["--confirmations", "1", "--settle-after", "1"], environment: ["SETTLEMENT_FAILPOINTS": "submitter.after-signing"])
+            try await f.wait("the follower to see frank") { (try f.get("/v1/chain").json["accounts"] as? Int) == 1 }
+            _ = try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key))
+            #expect(try f.postTraces((1...2).map { f.trace(frank, nonce: UInt64($0), fee: 15, key: key) })
+                .allSatisfy { $0["status"] as? String == "accepted" })
+            try await f.wait("the agent to die after signing") { !(f.agent?.isRunning ?? false) }
+            #expect(f.agent?.terminationStatus == 86)
+            #expect(try await chain.client.transactionCount(of: providerAddress, block: .pending) == sentBefore)
+
+            try f.startAgent(["--confirmations", "1", "--settle-after", "1"])
+            try await f.wait("frank's settlement to be confirmed after the restart") {
+                try f.traceStatuses(frank).values.allSatisfy { $0 == "settled" }
+            }
+            #expect(try await chain.client.transactionCount(of: providerAddress, block: .pending) == sentBefore + 1)
+            #expect(try await f.view("providerEarnings()") == 30)
+            #expect(try await f.view("nonceOf(address)", frank) == 2)
+            f.stopAgent()
+        }
+    }
+
+    /// A registry that pays someone else, or a node on another chain, is refused at start-up
+    /// with both values named.
+    @Test func startUpRefusesARegistryThatIsNotTheAgents() async throws {
+        try await LiveChain.with { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let other = chain.node.accounts[3].address.lowercased()
+            do {
+                try f.startAgent(["--provider", other], withKey: false)
+                Issue.record("serve ran for a registry that pays another provider")
+            } catch {
+                #expect(f.logText.contains("--provider is \(other), but the registry pays \(f.provider)"), "\(f.logText)")
+            }
+            let stranger = f.work.appendingPathComponent("stranger.key")
+            FileManager.default.createFile(atPath: stranger.path, contents: Data(chain.node.accounts[3].privateKey.utf8),
+                                           attributes: [.posixPermissions: 0o600])
+            do {
+                try f.startAgent(["--provider-key-file", stranger.path], withKey: false)
+                Issue.record("serve ran with a provider key the registry does not pay")
+            } catch {
+                #expect(f.logText.contains("the provider key is for \(other), but the registry pays \(f.provider)"), "\(f.logText)")
+            }
+        }
+    }
+
+    /// Gas of the agent's mined settle transactions per settled transition, from the store.
+    static func gasPerSettledAccount(_ f: ChainAgentFixture) async throws -> String {
+        let store = try SettlementStore(path: f.data.appendingPathComponent("agent.sqlite").path)
+        let mined = try store.transactions().filter { $0.status == .mined }
+        var parts: [String] = []
+        for tx in mined {
+            let transitions = try store.settlement(id: tx.settlementID)?.transitions.filter { $0.settledBlock != nil }.count ?? 0
+            parts.append("\(tx.gasUsed ?? 0) gas / \(transitions)")
+        }
+        return parts.joined(separator: ", ")
+    }
+}
