@@ -18,15 +18,17 @@ struct AgentTestHarness {
     let directory: URL
 
     /// An agent over the snarkjs tutorial verifying key (for routes that only show keys).
-    init(tracesPerTransition: Int = 2, maxQueuedJobs: Int = 256, configure: (inout AgentConfiguration) -> Void = { _ in }) throws {
+    init(tracesPerTransition: Int = 2, maxQueuedJobs: Int = 256, chain: ChainStatus? = nil,
+         configure: (inout AgentConfiguration) -> Void = { _ in }) throws {
         let vkJSON = try Vectors.data("snarkjs/tutorial_multiplier5/verification_key.json")
         try self.init(tracesPerTransition: tracesPerTransition, maxQueuedJobs: maxQueuedJobs,
-                      verifyingKey: try VerifyingKey(snarkjsJSON: vkJSON), verificationKeyJSON: vkJSON, configure: configure)
+                      verifyingKey: try VerifyingKey(snarkjsJSON: vkJSON), verificationKeyJSON: vkJSON, chain: chain, configure: configure)
     }
 
-    /// `configure` edits the configuration last (limits of the HTTP edge, port).
+    /// `configure` edits the configuration last (limits of the HTTP edge, port); `chain` makes
+    /// it an agent on a chain (accounts from the store's chain events, no node behind it).
     init(tracesPerTransition: Int, maxQueuedJobs: Int = 256, verifyingKey vk: VerifyingKey, verificationKeyJSON vkJSON: Data,
-         configure: (inout AgentConfiguration) -> Void = { _ in }) throws {
+         chain: ChainStatus? = nil, configure: (inout AgentConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agent-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SettlementStore(path: directory.appendingPathComponent("agent.sqlite").path)
@@ -37,7 +39,7 @@ struct AgentTestHarness {
         configure(&config)
         let keys = SettlementKeys(directory: directory, tracesPerTransition: tracesPerTransition, verifyingKey: vk,
                                   verificationKeyJSON: vkJSON, verifierSolidity: SolidityVerifier.source(vk), keyHash: "00")
-        services = AgentServices(config: config, store: store, keys: keys)
+        services = AgentServices(config: config, store: store, keys: keys, chain: chain)
         // What `HealthCheckService` does at start, so /healthz has a result to show.
         services.health.checkIntegrity()
         services.health.probeWrite()

@@ -9,8 +9,9 @@ import TestSupport
 
 /// The agent state every bad-input case starts from: user 1 (balance 100) with trace nonce 1
 /// in settlement 1 (queued), user 3 (balance 100) with a pending trace; user 2 is not
-/// registered. Builds each case's request from its base documents and tokens, and snapshots
-/// every row of the store.
+/// registered. On a chain, user 9 has also deposited 100 and registered key 9's hash in
+/// block 1, and has not published the key. Builds each case's request from its base
+/// documents and tokens, and snapshots every row of the store.
 struct BadInputFixture {
     typealias H = AgentTestHarness
     let harness: H
@@ -19,9 +20,19 @@ struct BadInputFixture {
     static let storedTrace = H.signedTrace(user: 1, nonce: 1, fee: 10)
     static let newTrace = H.signedTrace(user: 1, nonce: 2, fee: 10)
 
-    init(queueLimit: Int?) throws {
-        harness = try H(tracesPerTransition: 2, maxQueuedJobs: queueLimit ?? 256)
+    init(queueLimit: Int?, chain: Bool) throws {
+        harness = try H(tracesPerTransition: 2, maxQueuedJobs: queueLimit ?? 256,
+                        chain: chain ? ChainStatus(registry: H.domain.settlementContract.description, chainId: H.domain.chainId,
+                                                   confirmations: 2) : nil)
         let store = harness.services.store
+        if chain {
+            let user = H.user(9), keyHash = TraceSigning.signerKey(of: H.key(9)).hash
+            let tx = "0x" + String(repeating: "01", count: 32)
+            _ = try store.applyChain(logs: [
+                ChainLog(blockNumber: 1, logIndex: 0, transactionHash: tx, event: .deposited(user: user, amount: 100, balance: 100)),
+                ChainLog(blockNumber: 1, logIndex: 1, transactionHash: tx, event: .signerKeyRegistered(user: user, keyHash: keyHash)),
+            ], checked: [], through: ChainBlock(number: 1, hash: "0x" + String(repeating: "02", count: 32), timestamp: 1_700_000_000))
+        }
         for user: UInt8 in [1, 3] {
             let key = TraceSigning.signerKey(of: H.key(user))
             _ = try store.upsertAccount(AccountUpdate(user: H.user(user), signerKey: key, signerKeyHash: key.hash, balance: 100, nonce: 0))
@@ -35,7 +46,7 @@ struct BadInputFixture {
     func snapshot() throws -> [String] {
         try harness.services.store.pool.read { db in
             var rows: [String] = []
-            for table in ["account", "trace", "settlement", "transition", "proof"] {
+            for table in ["account", "trace", "settlement", "transition", "proof", "signer_key", "chain_event", "chain_account"] {
                 rows += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { "\(table) \($0)" }
             }
             return rows
@@ -55,7 +66,7 @@ struct BadInputFixture {
             "user1": user1, "user1-upper": "0x" + user1.dropFirst(2).uppercased(), "user1-bare": String(user1.dropFirst(2)),
             "user1-0X": "0X" + user1.dropFirst(2), "user2-upper": "0x" + user2.dropFirst(2).uppercased(),
             "A1x": pk(1).ax.decimalString, "A1y": pk(1).ay.decimalString, "A1": pk(1).ax.decimalString + "," + pk(1).ay.decimalString,
-            "A2x": pk(2).ax.decimalString, "key1": H.key(1).hexEncodedSecret(),
+            "A2x": pk(2).ax.decimalString, "A2y": pk(2).ay.decimalString, "A9x": pk(9).ax.decimalString, "A9y": pk(9).ay.decimalString, "key1": H.key(1).hexEncodedSecret(),
             "token": H.adminToken, "token-prefix": String(H.adminToken.dropLast()),
             "contract": H.domain.settlementContract.description,
             "v": Vectors.url("snarkjs/tutorial_multiplier5").path,
@@ -82,6 +93,7 @@ struct BadInputFixture {
         case "settle": return .object(["users": .array([.string(H.user(3).description)])])
         case "confirm": return .object(["txHash": .string("0x" + String(repeating: "ab", count: 32)), "stage": .string("submitted")])
         case "abandon": return .object(["reason": .string("the settle transaction reverted")])
+        case "signerKey": return .object(["signerKey": .array([.string(expand("{A9x}")), .string(expand("{A9y}"))])])
         default: preconditionFailure("unknown base \(base)")
         }
     }

@@ -45,7 +45,7 @@ import Testing
     @Test(arguments: SecurityCaseTable.shared.cases.filter { $0.http != nil })
     func httpCase(_ c: SecurityCase) async throws {
         let spec = try #require(c.http)
-        let fixture = try BadInputFixture(queueLimit: spec.queueLimit)
+        let fixture = try BadInputFixture(queueLimit: spec.queueLimit, chain: spec.chain ?? false)
         let before = try fixture.snapshot()
         let body = try BadInputFixture.body(spec)
         let uri = BadInputFixture.expand(spec.path)

@@ -121,7 +121,8 @@ struct ChainEndToEndTests {
 
             // A settlement mined and confirmed, then reorganised away: sent again, paid once.
             let beforeSettlement: String = try await chain.client.request("evm_snapshot", as: String.self)
-            #expect(try f.postTraces([f.trace(erin, nonce: 1, fee: 30, key: erinKey)]).first?["status"] as? String == "accepted")
+            let erinResult = try f.postTraces([f.trace(erin, nonce: 1, fee: 30, key: erinKey)])
+            #expect(erinResult.first?["status"] as? String == "accepted", "\(erinResult)")
             try await f.wait("erin's settlement to be confirmed") { try f.traceStatuses(erin)[1] == "settled" }
             #expect(try await f.view("providerEarnings()") == 30)
             _ = try await chain.client.request("evm_revert", [.string(beforeSettlement)], as: Bool.self)

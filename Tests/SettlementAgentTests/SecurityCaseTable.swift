@@ -74,7 +74,7 @@ struct HTTPCase: Decodable, Sendable {
     let path: String
     /// The Authorization header; none when absent.
     let authorization: String?
-    /// newTrace, storedTrace, account, settle or confirm.
+    /// newTrace, storedTrace, account, settle, confirm, abandon or signerKey.
     let base: String?
     let set: [String: JSONValue]?
     let remove: [String]?
@@ -92,6 +92,8 @@ struct HTTPCase: Decodable, Sendable {
     let appendRaw: String?
     /// The proving-queue limit of the agent (default 256).
     let queueLimit: Int?
+    /// The agent follows a chain (see `BadInputFixture`).
+    let chain: Bool?
 }
 
 /// A command line; `files` are written to the case's temporary directory first, `outputs`

@@ -22,10 +22,10 @@ enum TraceFixtures {
         VerifiedTrace(trace: t, signerKey: key)
     }
 
-    static func temporaryStore() throws -> (SettlementStore, URL) {
+    static func temporaryStore(maxUnsettled: UInt128? = nil) throws -> (SettlementStore, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("traces-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return (try SettlementStore(path: dir.appendingPathComponent("agent.sqlite").path), dir)
+        return (try SettlementStore(path: dir.appendingPathComponent("agent.sqlite").path, maxUnsettled: maxUnsettled), dir)
     }
 
     static func register(_ store: SettlementStore, _ user: Address, balance: UInt128, nonce: UInt64 = 0,
