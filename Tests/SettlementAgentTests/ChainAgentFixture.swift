@@ -86,6 +86,14 @@ final class ChainAgentFixture: @unchecked Sendable {
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
+    /// The hashes of the settle transactions the agent signed, in order (from its log).
+    var settleTransactions: [String] {
+        logText.split(separator: "\n").compactMap { line in
+            guard let match = line.firstMatch(of: /: settle (0x[0-9a-f]{64}) \(/) else { return nil }
+            return String(match.1)
+        }
+    }
+
     /// The log without the request log's lines.
     var eventLog: String { logText.split(separator: "\n").filter { !$0.contains(" route=") }.joined(separator: "\n") }
 

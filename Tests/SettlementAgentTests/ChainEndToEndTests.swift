@@ -170,6 +170,49 @@ struct ChainEndToEndTests {
         }
     }
 
+    /// A transaction the node drops from its pool is sent again, the same bytes; one that miners
+    /// leave unmined because it tips too little is replaced at its nonce with fees raised by a
+    /// quarter, until one is mined: the provider's account sends one transaction, paid once.
+    @Test func aDroppedTransactionIsSentAgainAndAStuckOneIsBumped() async throws {
+        try await LiveChain.with(arguments: Self.nodeArguments) { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let grace = try f.address(8)
+            let key = EdDSAPrivateKey.generate()
+            try await f.registryCall(from: 8, "deposit()", value: 100)
+            try await f.registryCall(from: 8, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(key))])
+            let providerAddress = try EthereumAddress(hex: chain.node.accounts[1].address)
+            let sentBefore = try await chain.client.transactionCount(of: providerAddress, block: .latest)
+            try f.startAgent(["--confirmations", "1", "--settle-above", "20", "--bump-after-blocks", "2"])
+            try await f.wait("the follower to see grace") { (try f.get("/v1/chain").json["accounts"] as? Int) == 1 }
+            _ = try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key))
+
+            // No blocks for now: the transaction waits in the pool, and the node drops it.
+            _ = try await chain.client.request("evm_setIntervalMining", [.number(0)], as: Bool.self)
+            _ = try await chain.client.request("evm_setAutomine", [.bool(false)], as: Bool.self)
+            #expect(try f.postTraces([f.trace(grace, nonce: 1, fee: 25, key: key)]).first?["status"] as? String == "accepted")
+            try await f.wait("the policy's settle transaction") { !f.settleTransactions.isEmpty }
+            let first = try Bytes32(hex: f.settleTransactions[0])
+            #expect(try await chain.client.request("anvil_dropTransaction", [.string(first.description)], as: Bool.self))
+            #expect(try await chain.client.transactionIsKnown(first) == false)
+            try await f.wait("the agent to send the dropped transaction again") { try await chain.client.transactionIsKnown(first) }
+
+            // Miners now skip tips below 1.5 gwei; the agent started at the node's 1 gwei.
+            _ = try await chain.client.request("devchain_setMinPriorityFee", [.number(1.5e9)], as: Bool.self)
+            _ = try await chain.client.request("evm_setIntervalMining", [.number(1000)], as: Bool.self)
+            try await f.wait("grace's settlement to be confirmed") { try f.traceStatuses(grace)[1] == "settled" }
+            let sent = f.settleTransactions
+            #expect(sent.count == 3, "1 gwei, then 1.25 and 1.5625 gwei: \(f.eventLog)")
+            #expect(f.logText.components(separatedBy: ", replacing ").count - 1 == 2)
+            #expect(try await chain.client.transactionCount(of: providerAddress, block: .latest) == sentBefore + 1)
+            #expect(try await chain.client.transactionReceipt(try Bytes32(hex: sent[2]))?.succeeded == true)
+            #expect(try await f.view("providerEarnings()") == 25)
+            #expect(try await f.view("nonceOf(address)", grace) == 1)
+            f.stopAgent()
+            let statuses = try SettlementStore(path: f.data.appendingPathComponent("agent.sqlite").path).transactions().map(\.status)
+            #expect(statuses == [.replaced, .replaced, .mined])
+        }
+    }
+
     /// A registry that pays someone else, or a node on another chain, is refused at start-up
     /// with both values named.
     @Test func startUpRefusesARegistryThatIsNotTheAgents() async throws {

@@ -55,6 +55,9 @@ struct SettlementSubmitter: Sendable {
             }
             return
         }
+        // An older transaction of a nonce is only watched: a node keeps the newest, and
+        // refuses the older one again as an underpriced replacement.
+        guard newestOfNonce else { return }
         let raw = try Hex.bytes(tx.raw, field: "chain_tx.raw")
         switch try await Self.refusal({ _ = try await client.sendRawTransaction(rawBytes: raw) }) {
         case nil:
@@ -66,7 +69,7 @@ struct SettlementSubmitter: Sendable {
         case let refusal?:
             logger.warning("settle \(tx.hash) not accepted by the node again: \(refusal.message)")
         }
-        if newestOfNonce, head >= tx.sentBlock + bumpAfterBlocks, let settlement = try store.settlement(id: tx.settlementID),
+        if head >= tx.sentBlock + bumpAfterBlocks, let settlement = try store.settlement(id: tx.settlementID),
            settlement.status == .submitted {
             try await send(settlement, nonce: tx.nonce, head: head, replacing: tx)
         }

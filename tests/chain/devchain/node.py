@@ -148,7 +148,10 @@ class DevNode:
             "evm_setNextBlockTimestamp": lambda t: self._travel(_quantity(t, "timestamp") if isinstance(t, str) else int(t)),
             "evm_setAutomine": self._set_automine,
             "evm_setIntervalMining": lambda ms: self.set_interval_mining(int(ms) / 1000.0),
+            "anvil_dropTransaction": self._drop_transaction,
+            "devchain_setMinPriorityFee": self._set_min_priority_fee,
         }
+        self._min_tip = 0
 
     def chain_id(self):
         return self._backend.chain.chain_id
@@ -208,7 +211,29 @@ class DevNode:
             known = None
         if known is not None and known.get("block_number") is None:
             raise RPCError(-32000, "already known")
+        self._check_replacement(raw)
         return self._tester.send_raw_transaction(raw)
+
+    def _check_replacement(self, raw):
+        """As geth's pool: a transaction at the nonce of one waiting from the same sender replaces
+        it only with both fees raised by at least 10%."""
+        try:
+            tx = self._backend.chain.get_vm().get_transaction_builder().decode(bytes.fromhex(raw[2:]))
+        except Exception:
+            return  # eth-tester reports what is wrong with it
+        def fees(t):
+            tip = t.get("max_priority_fee_per_gas", t.get("gas_price", 0))
+            return tip, t.get("max_fee_per_gas", t.get("gas_price", 0))
+        if hasattr(tx, "max_fee_per_gas"):
+            new = (tx.max_priority_fee_per_gas, tx.max_fee_per_gas)
+        else:
+            new = (tx.gas_price, tx.gas_price)
+        sender = to_checksum_address(tx.sender)
+        for _, waiting in self._pooled():
+            if to_checksum_address(waiting["from"]) == sender and waiting["nonce"] == tx.nonce:
+                old = fees(waiting)
+                if new[0] * 10 < old[0] * 11 or new[1] * 10 < old[1] * 11:
+                    raise RPCError(-32000, "replacement transaction underpriced")
 
     def _receipt(self, tx_hash):
         try:
@@ -259,8 +284,38 @@ class DevNode:
 
     def _mine(self, count=None):
         blocks = 1 if count is None else (_quantity(count, "block count") if isinstance(count, str) else int(count))
-        self._tester.mine_blocks(blocks)
+        self._mine_blocks(blocks)
         return "0x0"
+
+    def _mine_blocks(self, count):
+        """Mines `count` blocks from the pool, leaving in it what tips less than the minimum."""
+        def tip(t):
+            return t.get("max_priority_fee_per_gas", t.get("gas_price", 0))
+        pool = list(self._tester._pending_transactions)
+        held = [t for t in pool if tip(t) < self._min_tip]
+        self._tester._pending_transactions = [t for t in pool if tip(t) >= self._min_tip]
+        try:
+            self._tester.mine_blocks(count)
+        finally:
+            self._tester._pending_transactions = held + list(self._tester._pending_transactions)
+
+    def _pooled(self):
+        def text(h):
+            return (h if isinstance(h, str) else "0x" + bytes(h).hex()).lower()
+        return [(text(t["hash"]), t) for t in self._tester._pending_transactions]
+
+    def _drop_transaction(self, tx_hash):
+        """Forgets a transaction waiting in the pool, as a node that evicted it: true if it was there."""
+        pool = self._pooled()
+        kept = [t for h, t in pool if h != str(tx_hash).lower()]
+        self._tester._pending_transactions = kept
+        return len(kept) < len(pool)
+
+    def _set_min_priority_fee(self, wei):
+        """Leaves in the pool, unmined, every transaction that tips less than `wei` per gas (as
+        miners skip underpriced transactions); interval and evm_mine mining only."""
+        self._min_tip = _quantity(wei, "priority fee") if isinstance(wei, str) else int(wei)
+        return True
 
     def _travel(self, timestamp):
         """Mines one block at `timestamp` (eth-tester cannot hold a timestamp for a later block)."""
@@ -296,4 +351,4 @@ class DevNode:
     def _mine_every(self, seconds, stop):
         while not stop.wait(seconds):
             with self._lock:
-                self._tester.mine_blocks(1)
+                self._mine_blocks(1)
