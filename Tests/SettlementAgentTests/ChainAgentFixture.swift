@@ -54,6 +54,19 @@ final class ChainAgentFixture: @unchecked Sendable {
         provider = try Address(hex: chain.node.accounts[1].address.lowercased())
     }
 
+    /// `settlement-agent chain status` over the agent's data directory and the node, as JSON.
+    func chainStatus() throws -> [String: Any] {
+        let (process, output) = try ReadmeWalkthroughTests.run(Self.agentBinary, [
+            "chain", "status", "--rpc-url", chain.node.url, "--data", data.path,
+        ])
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: printed) as? [String: Any] else {
+            throw Failure(description: "chain status failed: \(String(decoding: printed, as: UTF8.self))")
+        }
+        return json
+    }
+
     deinit {
         stopAgent()
         try? FileManager.default.removeItem(at: work)

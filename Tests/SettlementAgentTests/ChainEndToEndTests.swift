@@ -89,6 +89,15 @@ struct ChainEndToEndTests {
             #expect(try await f.view("balanceOf(address)", bob) == 0)
 
             let status = try f.get("/v1/chain").json
+            // `chain status` reads the same store beside the running agent.
+            let printed = try f.chainStatus()
+            let tracked = try #require(printed["accounts"] as? [[String: Any]])
+            #expect(Set(tracked.compactMap { $0["user"] as? String }) == Set([alice, bob, carol].map(\.description)))
+            #expect(tracked.first { $0["user"] as? String == carol.description }?["previousSignerKeyHash"] as? String
+                    == ChainAgentFixture.keyHash(carolKey).decimalString)
+            #expect(tracked.first { $0["user"] as? String == alice.description }?["balance"] as? String == "940")
+            #expect(UInt64(printed["head"] as? String ?? "") ?? 0 >= UInt64(printed["height"] as? String ?? "x") ?? .max)
+            #expect(printed["lag"] != nil)
             let gas = try await Self.gasPerSettledAccount(f)
             print("chain e2e: acceptance to confirmation \(latency) (threshold policy, 1 confirmation, 1 s blocks); follower lag \(status["lag"] ?? "?") blocks; gas per settled account \(gas)")
             f.stopAgent()
