@@ -13,14 +13,7 @@ extension AgentRoutes {
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["user", "signerKey", "signerKeyHash", "balance", "nonce"])
             let user = try Self.address(fields.string("user"), "user")
-            guard let keyArray = fields.object["signerKey"] as? [Any], keyArray.count == 2,
-                  let ax = keyArray[0] as? String, let ay = keyArray[1] as? String else {
-                throw APIError.badRequest("malformed_field", "signerKey: expected [Ax, Ay] decimal strings")
-            }
-            let key = SignerKey(ax: try Self.field(ax, "signerKey[0]"), ay: try Self.field(ay, "signerKey[1]"))
-            guard key.isValid else {
-                throw APIError.unprocessable("invalid_signer_key", "signerKey: not a Baby Jubjub point of large order")
-            }
+            let key = try Self.signerKey(fields)
             if let claimed = try fields.optionalString("signerKeyHash") {
                 guard try Self.field(claimed, "signerKeyHash") == key.hash else {
                     throw APIError.unprocessable("signer_key_hash_mismatch", "signerKeyHash: is not Poseidon(Ax, Ay)")
@@ -47,6 +40,19 @@ extension AgentRoutes {
         do { return try Address(hex: text, field: name) } catch {
             throw APIError.badRequest(code, "\(name): expected 0x followed by 40 hex digits")
         }
+    }
+
+    /// The body's `signerKey`: [Ax, Ay] decimal strings, a Baby Jubjub point of large order.
+    static func signerKey(_ fields: JSONFields) throws -> SignerKey {
+        guard let keyArray = fields.object["signerKey"] as? [Any], keyArray.count == 2,
+              let ax = keyArray[0] as? String, let ay = keyArray[1] as? String else {
+            throw APIError.badRequest("malformed_field", "signerKey: expected [Ax, Ay] decimal strings")
+        }
+        let key = SignerKey(ax: try field(ax, "signerKey[0]"), ay: try field(ay, "signerKey[1]"))
+        guard key.isValid else {
+            throw APIError.unprocessable("invalid_signer_key", "signerKey: not a Baby Jubjub point of large order")
+        }
+        return key
     }
 
     static func field(_ text: String, _ name: String) throws -> Fr {

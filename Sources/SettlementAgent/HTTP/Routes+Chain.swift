@@ -13,14 +13,7 @@ extension AgentRoutes {
             }
             let fields = JSONFields(try await JSONBody.readObject(request, limit: services.config.maxBodyBytes))
             try fields.only(["signerKey"])
-            guard let keyArray = fields.object["signerKey"] as? [Any], keyArray.count == 2,
-                  let ax = keyArray[0] as? String, let ay = keyArray[1] as? String else {
-                throw APIError.badRequest("malformed_field", "signerKey: expected [Ax, Ay] decimal strings")
-            }
-            let key = SignerKey(ax: try Self.field(ax, "signerKey[0]"), ay: try Self.field(ay, "signerKey[1]"))
-            guard key.isValid else {
-                throw APIError.unprocessable("invalid_signer_key", "signerKey: not a Baby Jubjub point of large order")
-            }
+            let key = try Self.signerKey(fields)
             let users = try services.store.publishSignerKey(key)
             guard !users.isEmpty else {
                 throw APIError.notFound("no account on chain has registered the signer key hash \(key.hash.decimalString)")
