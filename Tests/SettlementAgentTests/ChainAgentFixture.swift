@@ -99,6 +99,15 @@ final class ChainAgentFixture: @unchecked Sendable {
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
+    /// Publishes `key` as `user`'s signer key once the follower has applied its registration
+    /// (before that the agent knows no account with its hash and answers 404).
+    func publish(_ key: EdDSAPrivateKey, of user: Address) async throws {
+        let hash = Self.keyHash(key).decimalString
+        try await wait("the follower to see \(user)'s key") { (try get("/v1/accounts/\(user)").json["signerKeyHash"] as? String) == hash }
+        let (status, json) = try post("/v1/signer-keys", Self.signerKeyJSON(key))
+        guard status == 200 else { throw Failure(description: "POST /v1/signer-keys: \(status) \(json)") }
+    }
+
     /// The hashes of the settle transactions the agent signed, in order (from its log).
     var settleTransactions: [String] {
         logText.split(separator: "\n").compactMap { line in

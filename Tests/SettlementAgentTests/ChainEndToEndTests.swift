@@ -31,9 +31,7 @@ struct ChainEndToEndTests {
             // Accounts come from the chain; a user publishes the point of the key it registered.
             try await f.wait("the follower to see three accounts") { (try f.get("/v1/chain").json["accounts"] as? Int) == 3 }
             #expect(try f.post("/v1/accounts", ["user": alice.description], admin: true).status == 409)
-            for key in [aliceKey, bobKey, carolKey] {
-                #expect(try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key)).status == 200)
-            }
+            for (user, key) in [(alice, aliceKey), (bob, bobKey), (carol, carolKey)] { try await f.publish(key, of: user) }
             #expect(try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(EdDSAPrivateKey.generate())).status == 404)
 
             // Value: 3 traces of 20 pass the threshold of 50.
@@ -74,7 +72,7 @@ struct ChainEndToEndTests {
             }
             #expect(try f.postTraces([f.trace(carol, nonce: 3, fee: 10, key: carolKey)]).first?["error"] as? String == "signer_key_unpublished")
             try await f.wait("carol's old-key traces to settle") { try f.traceStatuses(carol).values.allSatisfy { $0 == "settled" } }
-            #expect(try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(carolNewKey)).status == 200)
+            try await f.publish(carolNewKey, of: carol)
             #expect(try f.postTraces([f.trace(carol, nonce: 3, fee: 10, key: carolKey)]).first?["error"] as? String == "invalid_signature")
             #expect(try f.postTraces([f.trace(carol, nonce: 3, fee: 10, key: carolNewKey)]).first?["status"] as? String == "accepted")
             #expect(try f.post("/v1/settlements", ["users": [carol.description]], admin: true).status == 202)
@@ -104,6 +102,32 @@ struct ChainEndToEndTests {
         }
     }
 
+    /// The age rule with every other option at its default (2 confirmations, a round every
+    /// 2 s): the time from acceptance to confirmation is the age limit plus what the agent
+    /// needs to prove, send and see the settlement confirmed (printed for doc/CHAIN.md).
+    @Test func theAgeRuleSettlesWithTheDefaults() async throws {
+        try await LiveChain.with(arguments: Self.nodeArguments) { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let heidi = try f.address(9)
+            let key = EdDSAPrivateKey.generate()
+            try await f.registryCall(from: 9, "deposit()", value: 100)
+            try await f.registryCall(from: 9, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(key))])
+            let age = 10.0
+            try f.startAgent(["--settle-after", String(age), "--poll-interval", "2"])
+            try await f.wait("the follower to see heidi") { (try f.get("/v1/chain").json["accounts"] as? Int) == 1 }
+            try await f.publish(key, of: heidi)
+            let acceptedAt = ContinuousClock.now
+            #expect(try f.postTraces([f.trace(heidi, nonce: 1, fee: 7, key: key)]).first?["status"] as? String == "accepted")
+            try await f.wait("heidi's trace to be settled by age") { try f.traceStatuses(heidi)[1] == "settled" }
+            let latency = ContinuousClock.now - acceptedAt
+            #expect(latency >= .seconds(age), "settled before it was due")
+            #expect(f.logText.contains("(1 by age)"))
+            #expect(try await f.view("providerEarnings()") == 7)
+            print("chain e2e defaults: acceptance to confirmation \(latency) with --settle-after \(age) (2 confirmations, 2 s rounds, 1 s blocks)")
+            f.stopAgent()
+        }
+    }
+
     /// A reorg that removes a deposit takes the account's balance away again (its pending
     /// trace is rejected); one that removes a mined settlement puts it back to submitted, and
     /// the agent sends the same transaction again: the registry pays once.
@@ -117,7 +141,7 @@ struct ChainEndToEndTests {
             try await f.registryCall(from: 6, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(erinKey))])
             try f.startAgent(["--confirmations", "1", "--settle-after", "4", "--settle-margin", "0"])
             try await f.wait("the follower to see both accounts") { (try f.get("/v1/chain").json["accounts"] as? Int) == 2 }
-            for key in [daveKey, erinKey] { _ = try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key)) }
+            for (user, key) in [(dave, daveKey), (erin, erinKey)] { try await f.publish(key, of: user) }
 
             // The deposit, seen and spent on, then reorganised away.
             let beforeDeposit: String = try await chain.client.request("evm_snapshot", as: String.self)
@@ -161,7 +185,7 @@ struct ChainEndToEndTests {
             let sentBefore = try await chain.client.transactionCount(of: providerAddress, block: .pending)
             try f.startAgent(["--confirmations", "1", "--settle-after", "1"], environment: ["SETTLEMENT_FAILPOINTS": "submitter.after-signing"])
             try await f.wait("the follower to see frank") { (try f.get("/v1/chain").json["accounts"] as? Int) == 1 }
-            _ = try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key))
+            try await f.publish(key, of: frank)
             #expect(try f.postTraces((1...2).map { f.trace(frank, nonce: UInt64($0), fee: 15, key: key) })
                 .allSatisfy { $0["status"] as? String == "accepted" })
             try await f.wait("the agent to die after signing") { !(f.agent?.isRunning ?? false) }
@@ -193,7 +217,7 @@ struct ChainEndToEndTests {
             let sentBefore = try await chain.client.transactionCount(of: providerAddress, block: .latest)
             try f.startAgent(["--confirmations", "1", "--settle-above", "20", "--bump-after-blocks", "2"])
             try await f.wait("the follower to see grace") { (try f.get("/v1/chain").json["accounts"] as? Int) == 1 }
-            _ = try f.post("/v1/signer-keys", ChainAgentFixture.signerKeyJSON(key))
+            try await f.publish(key, of: grace)
 
             // No blocks for now: the transaction waits in the pool, and the node drops it.
             _ = try await chain.client.request("evm_setIntervalMining", [.number(0)], as: Bool.self)
