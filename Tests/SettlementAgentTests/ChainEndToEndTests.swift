@@ -124,6 +124,15 @@ struct ChainEndToEndTests {
             #expect(f.logText.contains("(1 by age)"))
             #expect(try await f.view("providerEarnings()") == 7)
             print("chain e2e defaults: acceptance to confirmation \(latency) with --settle-after \(age) (2 confirmations, 2 s rounds, 1 s blocks)")
+
+            // The node goes away: the agent says so and keeps serving within what it knows.
+            chain.node.stop()
+            try await f.wait("the agent to report the node down") { (try f.get("/v1/chain").json["lastError"]) != nil }
+            #expect(try f.postTraces([f.trace(heidi, nonce: 2, fee: 90, key: key)]).first?["status"] as? String == "accepted")
+            #expect(try f.postTraces([f.trace(heidi, nonce: 3, fee: 4, key: key)]).first?["error"] as? String == "insufficient_balance")
+            #expect(try f.get("/v1/accounts/\(heidi)").json["available"] as? String == "3")
+            #expect(try f.get("/healthz").status == 200)
+            #expect(f.agent?.isRunning == true)
             f.stopAgent()
         }
     }
