@@ -255,6 +255,37 @@ struct ChainEndToEndTests {
         }
     }
 
+    /// Without a provider key the agent sends nothing: it prepares the `settle` calldata, anyone
+    /// sends it, and the agent confirms the settlement from the registry's events.
+    @Test func withoutAKeyTheAgentPreparesCalldataAndConfirmsFromEvents() async throws {
+        try await LiveChain.with(arguments: Self.nodeArguments) { chain in
+            let f = try ChainAgentFixture(chain: chain)
+            let ivan = try f.address(2)
+            let key = EdDSAPrivateKey.generate()
+            try await f.registryCall(from: 2, "deposit()", value: 100)
+            try await f.registryCall(from: 2, "registerSignerKey(uint256)", [RegistryABI.word(ChainAgentFixture.keyHash(key))])
+            let providerAddress = try EthereumAddress(hex: chain.node.accounts[1].address)
+            let sentBefore = try await chain.client.transactionCount(of: providerAddress, block: .latest)
+            try f.startAgent(["--confirmations", "1"], withKey: false)
+            try await f.publish(key, of: ivan)
+            #expect(try f.postTraces([f.trace(ivan, nonce: 1, fee: 12, key: key)]).first?["status"] as? String == "accepted")
+            let planned = try f.post("/v1/settlements", ["users": [ivan.description]], admin: true)
+            let id = try #require((planned.json["settlement"] as? [String: Any])?["id"] as? Int, "\(planned)")
+            try await f.wait("the settlement to be proved") { (try f.get("/v1/settlements/\(id)").json["status"] as? String) == "proved" }
+            let calldata = try #require((try f.get("/v1/settlements/\(id)/calldata").json["settle"] as? [String: Any])?["calldata"] as? String)
+            let receipt = try await chain.send(from: 5, to: f.registry, data: try Hex.bytes(calldata, field: "settle.calldata"))
+            #expect(receipt.succeeded)
+            try await f.wait("the agent to confirm from the Settled event") {
+                (try f.get("/v1/settlements/\(id)").json["status"] as? String) == "confirmed"
+            }
+            #expect(try f.traceStatuses(ivan)[1] == "settled")
+            #expect(try await f.view("providerEarnings()") == 12)
+            #expect(try await chain.client.transactionCount(of: providerAddress, block: .latest) == sentBefore)
+            #expect(f.logText.contains("no provider key: settle calldata is prepared, not sent"))
+            f.stopAgent()
+        }
+    }
+
     /// A registry that pays someone else, or a node on another chain, is refused at start-up
     /// with both values named.
     @Test func startUpRefusesARegistryThatIsNotTheAgents() async throws {
