@@ -72,13 +72,15 @@ final class ChainAgentFixture: @unchecked Sendable {
         try? FileManager.default.removeItem(at: work)
     }
 
-    /// Starts `serve` on the chain with `arguments` after the common ones; waits for /healthz.
-    func startAgent(_ arguments: [String], environment: [String: String] = [:], withKey: Bool = true) throws {
+    /// Starts `serve` on the chain (on `registry`, by default the fixture's) with `arguments`
+    /// after the common ones; waits for /healthz.
+    func startAgent(_ arguments: [String], environment: [String: String] = [:], withKey: Bool = true,
+                    registry: EthereumAddress? = nil) throws {
         port = try ReadmeWalkthroughTests.freePort()
         log = work.appendingPathComponent("serve-\(UUID().uuidString.prefix(8)).log")
         let block = deployment["deploymentBlock"] as? String ?? "0"
         let (process, _) = try ReadmeWalkthroughTests.run(Self.agentBinary, [
-            "serve", "--data", data.path, "--port", String(port), "--rpc-url", chain.node.url, "--registry", registry.description,
+            "serve", "--data", data.path, "--port", String(port), "--rpc-url", chain.node.url, "--registry", (registry ?? self.registry).description,
             "--from-block", block, "--poll-interval", "0.2",
         ] + (withKey ? ["--provider-key-file", providerKeyFile.path] : []) + arguments, environment: environment, log: log)
         agent = process

@@ -307,6 +307,22 @@ struct ChainEndToEndTests {
             } catch {
                 #expect(f.logText.contains("the provider key is for \(other), but the registry pays \(f.provider)"), "\(f.logText)")
             }
+            // No contract there; a contract that is not a registry; a registry for other keys.
+            let nobody = try EthereumAddress(hex: chain.node.accounts[4].address)
+            let verifier = try EthereumAddress(hex: try #require(f.deployment["verifier"] as? String))
+            let otherKeys = try ChainAgentFixture(chain: chain)
+            for (registry, message) in [
+                (nobody, "no contract at the registry address \(nobody) on chain \(chain.node.chainId)"),
+                (verifier, "the contract at \(verifier) reverts CHAIN_ID(): is it a settlement registry?"),
+                (otherKeys.registry, "the registry's verifier \(try EthereumAddress(hex: try #require(otherKeys.deployment["verifier"] as? String))) rejects a proof made with the loaded keys"),
+            ] {
+                do {
+                    try f.startAgent([], registry: registry)
+                    Issue.record("serve ran on \(registry)")
+                } catch {
+                    #expect(f.logText.contains(message), "\(f.logText)")
+                }
+            }
         }
     }
 

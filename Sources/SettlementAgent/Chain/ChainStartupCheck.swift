@@ -67,7 +67,13 @@ struct ChainStartupCheck: Sendable {
     }
 
     private func word(_ signature: String) async throws -> [UInt8] {
-        let answer = try await client.call(CallRequest(to: registry, data: RegistryABI.call(signature)))
+        let answer: [UInt8]
+        do {
+            answer = try await client.call(CallRequest(to: registry, data: RegistryABI.call(signature)))
+        } catch {
+            guard case let .rpc(_, refusal) = error, refusal.isExecutionReverted else { throw error }
+            throw Mismatch(description: "the contract at \(registry) reverts \(signature): is it a settlement registry?")
+        }
         guard answer.count == 32 else {
             throw Mismatch(description: "the registry at \(registry) answers \(signature) with \(answer.count) bytes: is it a settlement registry?")
         }
