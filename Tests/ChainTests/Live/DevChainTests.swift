@@ -174,6 +174,53 @@ struct DevChainTests {
     }
 }
 
+/// devchain's pool as the agent's tests stage it: a transaction tipping below the miners'
+/// minimum stays unmined, a replacement needs both fees raised by 10% (geth's rule), and a
+/// pool transaction can be dropped.
+@Suite(.enabled(if: ChainEnvironment.runPython, "needs SETTLEMENT_PYTHON with eth-tester (make python)")) struct DevChainPoolTests {
+    static func transfer(_ chain: LiveChain, nonce: UInt64, tip: UInt128, maxFee: UInt128) async throws -> SignedTransaction {
+        try EIP1559Transaction(chainId: chain.node.chainId, nonce: nonce, maxPriorityFeePerGas: tip, maxFeePerGas: maxFee,
+                               gasLimit: 21_000, to: try EthereumAddress(hex: "0x000000000000000000000000000000000000beef"),
+                               value: 1).signed(with: try chain.node.key(0))
+    }
+
+    @Test func underpricedStaysReplacementsNeedTenPercentAndDropsForget() async throws {
+        try await LiveChain.with { chain in
+            let client = chain.client
+            _ = try await client.request("evm_setAutomine", [.bool(false)], as: Bool.self)
+            _ = try await client.request("devchain_setMinPriorityFee", [.number(1.5e9)], as: Bool.self)
+            let nonce = try await client.transactionCount(of: try chain.node.key(0).address, block: .latest)
+            let low = try await Self.transfer(chain, nonce: nonce, tip: 1_000_000_000, maxFee: 10_000_000_000)
+            _ = try await client.sendRawTransaction(low)
+            _ = try await client.request("evm_mine", as: String.self)
+            #expect(try await client.transactionReceipt(low.hash) == nil, "a tip below the minimum is not mined")
+            #expect(try await client.transactionIsKnown(low.hash))
+
+            let fivePercent = try await Self.transfer(chain, nonce: nonce, tip: 1_050_000_000, maxFee: 11_000_000_000)
+            do {
+                _ = try await client.sendRawTransaction(fivePercent)
+                Issue.record("a 5% tip bump replaced the waiting transaction")
+            } catch {
+                guard case let .rpc(_, refusal) = error else { throw error }
+                #expect(refusal.message == "replacement transaction underpriced")
+            }
+            let bumped = try await Self.transfer(chain, nonce: nonce, tip: 1_600_000_000, maxFee: 11_000_000_000)
+            _ = try await client.sendRawTransaction(bumped)
+            #expect(try await client.transactionIsKnown(low.hash) == false, "replaced in the pool")
+            _ = try await client.request("evm_mine", as: String.self)
+            #expect(try await client.transactionReceipt(bumped.hash)?.succeeded == true)
+
+            let dropped = try await Self.transfer(chain, nonce: nonce + 1, tip: 2_000_000_000, maxFee: 11_000_000_000)
+            _ = try await client.sendRawTransaction(dropped)
+            #expect(try await client.request("anvil_dropTransaction", [.string(dropped.hash.description)], as: Bool.self))
+            #expect(try await client.request("anvil_dropTransaction", [.string(dropped.hash.description)], as: Bool.self) == false)
+            #expect(try await client.transactionIsKnown(dropped.hash) == false)
+            _ = try await client.request("evm_mine", as: String.self)
+            #expect(try await client.transactionReceipt(dropped.hash) == nil)
+        }
+    }
+}
+
 /// Without the Python packages the live suites skip locally, with the reason printed, and fail
 /// under CI=true.
 @Suite struct ChainEnvironmentTests {
