@@ -200,7 +200,7 @@ struct DevChainTests {
             do {
                 _ = try await client.sendRawTransaction(fivePercent)
                 Issue.record("a 5% tip bump replaced the waiting transaction")
-            } catch {
+            } catch let error as ChainError {
                 guard case let .rpc(_, refusal) = error else { throw error }
                 #expect(refusal.message == "replacement transaction underpriced")
             }
