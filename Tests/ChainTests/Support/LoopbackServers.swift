@@ -67,12 +67,15 @@ final class ScriptedServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in serve() }
     }
 
+    /// Stops accepting. The serving thread closes the socket when its loop ends, so the
+    /// descriptor's number cannot be reused by another server while this thread may still
+    /// call `accept` on it.
     func close() {
         _ = shutdown(socket, Int32(SHUT_RDWR))
-        _ = Glibc.close(socket)
     }
 
     private func serve() {
+        defer { _ = Glibc.close(socket) }
         while case let client = accept(socket, nil, nil), client >= 0 {
             let body = readRequestBody(client)
             let id = (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["id"].map { "\($0)" } ?? "null"
