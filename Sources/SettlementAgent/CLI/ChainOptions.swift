@@ -33,6 +33,9 @@ struct ChainOptions: ParsableArguments {
         guard maxAccountsPerSettlement >= 1, bumpAfterBlocks >= 1 else {
             throw ValidationError("--max-accounts-per-settlement and --bump-after-blocks must be at least 1")
         }
+        if let registry {
+            do { _ = try EthereumAddress(hex: registry, field: "--registry") } catch { throw ValidationError("\(error)") }
+        }
         _ = try policy()
         _ = try feeCap()
     }
