@@ -79,7 +79,7 @@ struct ChainCommand: AsyncParsableCommand {
             var json: [String: Any] = ["database": path]
             if let cursor {
                 json["height"] = String(cursor.number)
-                json["cursor"] = ["number": String(cursor.number), "hash": cursor.hash, "timestamp": String(cursor.timestamp)]
+                json["cursor"] = cursor.json
             }
             if let rpcUrl {
                 let client = EthereumRPCClient(url: rpcUrl)

@@ -43,3 +43,8 @@ final class ChainStatus: Sendable {
         }
     }
 }
+
+extension ChainBlock {
+    /// The block as `GET /v1/chain` and `chain status` show it (numbers as decimal strings).
+    var json: [String: Any] { ["number": String(number), "hash": hash, "timestamp": String(timestamp)] }
+}

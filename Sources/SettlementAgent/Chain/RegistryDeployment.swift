@@ -8,8 +8,9 @@ import Traces
 /// (`settlement-agent chain deploy`): compiles the three contracts with solc (optimizer on,
 /// default pipeline), sends each creation signed by the deployer at consecutive nonces, and
 /// waits for each receipt. The registry computes its domain, Poseidon(chainId, its own
-/// address), in its constructor; the domain printed here is computed the same way for the
-/// address the receipt reports, and the two are checked equal.
+/// address), in its constructor; the deployed registry then passes the checks `serve` makes
+/// at start-up (`ChainStartupCheck`: code, chain id, domain, provider) and names the verifier
+/// just deployed.
 struct RegistryDeployment: Sendable {
     let client: EthereumRPCClient
     let deployer: ProviderKey
@@ -39,8 +40,6 @@ struct RegistryDeployment: Sendable {
         }
     }
 
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
     /// Deploys the three contracts for `verifyingKey` (the keys' `verification_key.json`).
     func deploy(for verifyingKey: VerifyingKey, _ parameters: Parameters) async throws -> Deployed {
         let chainId = try await client.chainId()
@@ -57,12 +56,11 @@ struct RegistryDeployment: Sendable {
                          RegistryABI.word(UInt128(parameters.withdrawalWindow)), RegistryABI.word(UInt128(parameters.thawingPeriod))]
         let (registry, block, registryGas) = try await create(registryCode + arguments.joined(), chainId: chainId)
         gas["registry"] = registryGas
-        let domain = SettlementDomain(chainId: chainId, settlementContract: Address(bytes: registry.bytes)).value
-        let onChain = try await client.call(CallRequest(to: registry, data: RegistryABI.call("DOMAIN()")))
-        guard onChain == domain.bigEndianBytes else {
-            throw Failure(description: "the registry's DOMAIN differs from Poseidon(\(chainId), \(registry)) = \(domain.decimalString)")
+        let identity = try await ChainStartupCheck(client: client, registry: registry).identity(provider: parameters.provider, providerKey: nil)
+        guard identity.verifier == verifier else {
+            throw ChainRefusal(description: "the registry's VERIFIER is \(identity.verifier), not the verifier \(verifier) just deployed")
         }
-        return Deployed(chainId: chainId, verifier: verifier, batchVerifier: batch, registry: registry, domain: domain,
+        return Deployed(chainId: chainId, verifier: verifier, batchVerifier: batch, registry: registry, domain: identity.domain.value,
                         block: block, gasUsed: gas)
     }
 
@@ -78,12 +76,12 @@ struct RegistryDeployment: Sendable {
         for _ in 0..<240 {
             if let receipt = try await client.transactionReceipt(hash) {
                 guard receipt.succeeded, let address = receipt.contractAddress else {
-                    throw Failure(description: "creation \(hash) failed in block \(receipt.blockNumber)")
+                    throw ChainRefusal(description: "creation \(hash) failed in block \(receipt.blockNumber)")
                 }
                 return (address, receipt.blockNumber, receipt.gasUsed)
             }
             try await Task.sleep(for: .milliseconds(500))
         }
-        throw Failure(description: "creation \(hash) was not mined within two minutes")
+        throw ChainRefusal(description: "creation \(hash) was not mined within two minutes")
     }
 }

@@ -30,7 +30,7 @@ extension AgentRoutes {
                                        "accounts": try services.store.chainAccounts().count]
             if let head = chain.head { body["head"] = String(head) }
             if let cursor = chain.cursor {
-                body["cursor"] = ["number": String(cursor.number), "hash": cursor.hash, "timestamp": String(cursor.timestamp)]
+                body["cursor"] = cursor.json
             }
             if let lag = chain.lag { body["lag"] = String(lag) }
             if let error = chain.lastError { body["lastError"] = error }
